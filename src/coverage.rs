@@ -1,0 +1,128 @@
+//! Data coverage: per partner × actor × dimension, which indicators are present and over which
+//! years. A dimension without data is listed with no indicator — missing, not zero.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use polars::prelude::*;
+
+use crate::country::Iso3;
+use crate::error::{Error, Result};
+use crate::indicator::Dimension;
+use crate::panel::Panel;
+
+/// Coverage of one (partner, actor, dimension) cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverageRow {
+    /// Partner country.
+    pub partner: Iso3,
+    /// Actor.
+    pub actor: Iso3,
+    /// Dimension.
+    pub dimension: Dimension,
+    /// Indicator codes with at least one value, sorted.
+    pub indicators: Vec<String>,
+    /// Number of values.
+    pub observations: usize,
+    /// First year with a value.
+    pub first_year: Option<i32>,
+    /// Last year with a value.
+    pub last_year: Option<i32>,
+}
+
+/// Coverage of every (partner, actor) pair in the panel, for all five dimensions.
+///
+/// # Examples
+/// ```
+/// use linkage::{Dataset, Dimension, iso3, coverage::coverage};
+/// let d = Dataset::load(linkage::default_data_dir()).unwrap();
+/// let built = d.default_panel().unwrap();
+/// let cov = coverage(&built.panel);
+/// let row = cov.iter().find(|r| r.partner == iso3!("VNM") && r.actor == iso3!("JPN")
+///     && r.dimension == Dimension::Investment).unwrap();
+/// assert!(row.indicators.is_empty()); // no investment series is shipped: missing, not zero
+/// ```
+pub fn coverage(panel: &Panel) -> Vec<CoverageRow> {
+    type Cell = (BTreeSet<String>, usize, i32, i32);
+    let mut cells: BTreeMap<(Iso3, Iso3, Dimension), Cell> = BTreeMap::new();
+    let mut pairs: BTreeSet<(Iso3, Iso3)> = BTreeSet::new();
+    for o in panel.rows() {
+        let m = panel.meta(o);
+        pairs.insert((o.partner, o.actor));
+        let c = cells
+            .entry((o.partner, o.actor, m.dimension))
+            .or_insert_with(|| (BTreeSet::new(), 0, o.year, o.year));
+        c.0.insert(m.code.clone());
+        c.1 += 1;
+        c.2 = c.2.min(o.year);
+        c.3 = c.3.max(o.year);
+    }
+    let mut out = Vec::new();
+    for (partner, actor) in pairs {
+        for dimension in Dimension::ALL {
+            let row = match cells.remove(&(partner, actor, dimension)) {
+                Some((ind, n, first, last)) => CoverageRow {
+                    partner,
+                    actor,
+                    dimension,
+                    indicators: ind.into_iter().collect(),
+                    observations: n,
+                    first_year: Some(first),
+                    last_year: Some(last),
+                },
+                None => CoverageRow {
+                    partner,
+                    actor,
+                    dimension,
+                    indicators: Vec::new(),
+                    observations: 0,
+                    first_year: None,
+                    last_year: None,
+                },
+            };
+            out.push(row);
+        }
+    }
+    out
+}
+
+/// Coverage as a frame: `partner, actor, dimension, n_indicators, indicators, observations,
+/// first_year, last_year` (indicators joined by `;`, years empty where missing).
+pub fn to_frame(rows: &[CoverageRow]) -> Result<DataFrame> {
+    let n = rows.len();
+    let col_str = |name: &str, f: &dyn Fn(&CoverageRow) -> String| {
+        Column::new(name.into(), rows.iter().map(f).collect::<Vec<_>>())
+    };
+    DataFrame::new(
+        n,
+        vec![
+            col_str("partner", &|r| r.partner.to_string()),
+            col_str("actor", &|r| r.actor.to_string()),
+            col_str("dimension", &|r| r.dimension.to_string()),
+            Column::new(
+                "n_indicators".into(),
+                rows.iter()
+                    .map(|r| r.indicators.len() as u32)
+                    .collect::<Vec<_>>(),
+            ),
+            col_str("indicators", &|r| r.indicators.join(";")),
+            Column::new(
+                "observations".into(),
+                rows.iter()
+                    .map(|r| r.observations as u32)
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "first_year".into(),
+                rows.iter().map(|r| r.first_year).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "last_year".into(),
+                rows.iter().map(|r| r.last_year).collect::<Vec<_>>(),
+            ),
+        ],
+    )
+    .map_err(|e| Error::Read {
+        path: "coverage".into(),
+        message: e.to_string(),
+    })
+}

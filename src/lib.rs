@@ -1,0 +1,47 @@
+//! # linkage
+//!
+//! How present are the United States, Japan, China and the other G7 and Indo-Pacific powers in a
+//! partner country, in which ways — trade, investment, aid, tourism and people, soft power —
+//! and where do the allies align? `linkage` turns real public data into a validated long panel
+//! of indicators per *actor* × *partner* × *year*.
+//!
+//! ```
+//! use linkage::{Dataset, iso3};
+//! let data = Dataset::load(linkage::default_data_dir()).unwrap();
+//! let built = data.default_panel().unwrap();
+//! // Japan's share of Vietnam's goods trade in 2019 (IMF DOTS): a share in [0, 1].
+//! let share = built.panel.get(iso3!("JPN"), iso3!("VNM"), 2019, "trade_share_dots").unwrap();
+//! assert!(share > 0.0 && share < 1.0);
+//! ```
+#![warn(missing_docs)]
+#![deny(clippy::float_cmp)]
+
+pub mod accounting;
+pub mod country;
+pub mod coverage;
+pub mod dataset;
+pub mod derive;
+pub mod error;
+pub mod indicator;
+pub mod panel;
+pub mod panel_io;
+pub mod report;
+pub mod sources;
+pub mod table;
+
+pub use accounting::Accounting;
+pub use country::{Concordance, Iso3};
+pub use dataset::{BuiltPanel, Dataset};
+pub use error::{Error, Result};
+pub use indicator::{catalogue, Dimension, Direction, IndicatorMeta};
+pub use panel::{Observation, Panel};
+
+/// The `data/` directory shipped with the crate (resolved at compile time from the crate root).
+///
+/// # Examples
+/// ```
+/// assert!(linkage::default_data_dir().join("README.md").exists());
+/// ```
+pub fn default_data_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}

@@ -1,0 +1,232 @@
+//! The tidy long panel: one value per (actor, partner, year, indicator).
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+
+use crate::country::Iso3;
+use crate::error::{Error, Result};
+use crate::indicator::IndicatorMeta;
+
+/// One panel value. `indicator` indexes [`Panel::indicators`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Observation {
+    /// The outside power whose presence is measured.
+    pub actor: Iso3,
+    /// The country in which it is measured.
+    pub partner: Iso3,
+    /// Calendar year.
+    pub year: i32,
+    /// Index into the panel's indicator list.
+    pub indicator: u32,
+    /// The value, finite.
+    pub value: f64,
+}
+
+/// A long panel of indicator values with the metadata of each indicator.
+///
+/// Keys are unique: [`Panel::push`] refuses a second value for the same
+/// (actor, partner, year, indicator), and every value is finite.
+///
+/// # Examples
+/// ```
+/// use linkage::{Panel, catalogue, iso3};
+/// let mut p = Panel::new(catalogue()).unwrap();
+/// p.push(iso3!("JPN"), iso3!("VNM"), 2019, "trade_share_dots", 0.08).unwrap();
+/// assert!(p.push(iso3!("JPN"), iso3!("VNM"), 2019, "trade_share_dots", 0.09).is_err());
+/// assert_eq!(p.len(), 1);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Panel {
+    indicators: Vec<IndicatorMeta>,
+    by_code: HashMap<String, u32>,
+    rows: Vec<Observation>,
+    keys: HashMap<(Iso3, Iso3, i32, u32), usize>,
+}
+
+impl Panel {
+    /// An empty panel over these indicators.
+    ///
+    /// # Errors
+    /// [`Error::Spec`] when two indicators share a code.
+    pub fn new(indicators: Vec<IndicatorMeta>) -> Result<Panel> {
+        let mut by_code = HashMap::new();
+        for (k, m) in indicators.iter().enumerate() {
+            if by_code.insert(m.code.clone(), k as u32).is_some() {
+                return Err(Error::Spec {
+                    context: format!("indicator {}", m.code),
+                    reason: "the code is listed twice".into(),
+                });
+            }
+        }
+        Ok(Panel {
+            indicators,
+            by_code,
+            rows: Vec::new(),
+            keys: HashMap::new(),
+        })
+    }
+
+    /// Indicator metadata, in index order.
+    pub fn indicators(&self) -> &[IndicatorMeta] {
+        &self.indicators
+    }
+
+    /// Index of an indicator code.
+    pub fn indicator_index(&self, code: &str) -> Option<u32> {
+        self.by_code.get(code).copied()
+    }
+
+    /// Metadata of the indicator of an observation.
+    pub fn meta(&self, obs: &Observation) -> &IndicatorMeta {
+        &self.indicators[obs.indicator as usize]
+    }
+
+    /// All observations, in insertion order.
+    pub fn rows(&self) -> &[Observation] {
+        &self.rows
+    }
+
+    /// Number of observations.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the panel holds no observation.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Add a value.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for an unknown indicator code, a non-finite value, a negative value
+    /// where the indicator forbids it, or a key already present.
+    pub fn push(
+        &mut self,
+        actor: Iso3,
+        partner: Iso3,
+        year: i32,
+        indicator: &str,
+        value: f64,
+    ) -> Result<()> {
+        let invalid = |reason: String| Error::Invalid {
+            path: "panel".into(),
+            row: 0,
+            field: indicator.to_string(),
+            reason,
+        };
+        let k = self
+            .indicator_index(indicator)
+            .ok_or_else(|| invalid("indicator not in the panel's metadata".into()))?;
+        if !value.is_finite() {
+            return Err(invalid(format!(
+                "{actor} in {partner} {year}: value {value} is not finite"
+            )));
+        }
+        if value < 0.0 && !self.indicators[k as usize].allows_negative {
+            return Err(invalid(format!(
+                "{actor} in {partner} {year}: value {value} is negative"
+            )));
+        }
+        let key = (actor, partner, year, k);
+        if self.keys.contains_key(&key) {
+            return Err(invalid(format!(
+                "{actor} in {partner} {year} already has a value"
+            )));
+        }
+        self.keys.insert(key, self.rows.len());
+        self.rows.push(Observation {
+            actor,
+            partner,
+            year,
+            indicator: k,
+            value,
+        });
+        Ok(())
+    }
+
+    /// The value for a key, if present.
+    pub fn get(&self, actor: Iso3, partner: Iso3, year: i32, indicator: &str) -> Option<f64> {
+        let k = self.indicator_index(indicator)?;
+        self.keys
+            .get(&(actor, partner, year, k))
+            .map(|&i| self.rows[i].value)
+    }
+
+    /// Distinct actors, sorted.
+    pub fn actors(&self) -> Vec<Iso3> {
+        let mut v: Vec<Iso3> = self.rows.iter().map(|o| o.actor).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// Distinct partners, sorted.
+    pub fn partners(&self) -> Vec<Iso3> {
+        let mut v: Vec<Iso3> = self.rows.iter().map(|o| o.partner).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// Sort rows by actor, partner, indicator, year (a stable order for files).
+    pub fn sort(&mut self) {
+        self.rows.sort_by(|a, b| {
+            (a.actor, a.partner, a.indicator, a.year).cmp(&(
+                b.actor,
+                b.partner,
+                b.indicator,
+                b.year,
+            ))
+        });
+        self.keys = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, o)| ((o.actor, o.partner, o.year, o.indicator), i))
+            .collect();
+    }
+
+    /// The panel as a polars frame with columns
+    /// `actor, partner, year, dimension, indicator, value, unit, source`.
+    pub fn to_frame(&self) -> Result<DataFrame> {
+        let n = self.rows.len();
+        let mut actor = Vec::with_capacity(n);
+        let mut partner = Vec::with_capacity(n);
+        let mut year = Vec::with_capacity(n);
+        let mut dimension = Vec::with_capacity(n);
+        let mut indicator = Vec::with_capacity(n);
+        let mut value = Vec::with_capacity(n);
+        let mut unit = Vec::with_capacity(n);
+        let mut source = Vec::with_capacity(n);
+        for o in &self.rows {
+            let m = self.meta(o);
+            actor.push(o.actor.as_str());
+            partner.push(o.partner.as_str());
+            year.push(o.year);
+            dimension.push(m.dimension.as_str());
+            indicator.push(m.code.as_str());
+            value.push(o.value);
+            unit.push(m.unit.as_str());
+            source.push(m.source.as_str());
+        }
+        DataFrame::new(
+            n,
+            vec![
+                Column::new("actor".into(), actor),
+                Column::new("partner".into(), partner),
+                Column::new("year".into(), year),
+                Column::new("dimension".into(), dimension),
+                Column::new("indicator".into(), indicator),
+                Column::new("value".into(), value),
+                Column::new("unit".into(), unit),
+                Column::new("source".into(), source),
+            ],
+        )
+        .map_err(|e| Error::Read {
+            path: "panel".into(),
+            message: e.to_string(),
+        })
+    }
+}

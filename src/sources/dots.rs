@@ -1,0 +1,135 @@
+//! IMF Direction of Trade Statistics (DOTS), bilateral goods trade 2000–2020, as extracted from
+//! the IMF workbooks (columns `reporter_iso3, reporter_imf_name, partner_iso3,
+//! partner_imf_name, flow, year, value_usd_millions`; see `data/README.md`).
+//!
+//! The reporter's row with partner "World" gives its total exports or imports; it is kept with
+//! partner code `WLD`. Other country groups (empty `partner_iso3`) are excluded and counted.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::accounting::Accounting;
+use crate::country::{Concordance, Iso3};
+use crate::error::{Error, Result};
+use crate::sources::Loaded;
+use crate::table::Table;
+
+/// Actor-reported file for USA, JPN, CHN, relative to the data directory.
+pub const ACTOR_FILE: &str = "imf_dots_bilateral/dots_actor_reported_2000_2020.csv";
+/// Actor-reported file for DEU, GBR, FRA, ITA, CAN, KOR, AUS, IND.
+pub const MORE_ACTORS_FILE: &str = "imf_dots_bilateral/dots_more_actors_reported_2000_2020.csv";
+
+/// Direction of a reported flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Flow {
+    /// Reporter's exports to the partner, FOB.
+    Exports,
+    /// Reporter's imports from the partner, CIF.
+    Imports,
+}
+
+/// One reported bilateral flow, current US$ millions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TradeFlow {
+    /// Reporting economy.
+    pub reporter: Iso3,
+    /// Partner economy (`WLD` for the reporter's total).
+    pub partner: Iso3,
+    /// Exports or imports.
+    pub flow: Flow,
+    /// Calendar year.
+    pub year: i32,
+    /// Value, current US$ millions, non-negative.
+    pub value_musd: f64,
+}
+
+/// Read a DOTS extract.
+///
+/// # Errors
+/// Missing columns, unknown reporter codes, an unknown `flow`, unparseable or negative values,
+/// years outside 2000–2020, duplicate (reporter, partner, flow, year).
+///
+/// # Examples
+/// ```
+/// use linkage::{Concordance, iso3, sources::dots};
+/// let dir = linkage::default_data_dir();
+/// let c = Concordance::load(&dir).unwrap();
+/// let d = dots::load(&dir.join(dots::ACTOR_FILE), &c).unwrap();
+/// let jp_vn_2019 = d.records.iter().find(|f| f.reporter == iso3!("JPN")
+///     && f.partner == iso3!("VNM") && f.year == 2019 && f.flow == dots::Flow::Exports);
+/// assert!(jp_vn_2019.is_some());
+/// ```
+pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<TradeFlow>>> {
+    let t = Table::read(path)?;
+    let reporter = t.column("reporter_iso3")?;
+    let partner = t.column("partner_iso3")?;
+    let partner_name = t.column("partner_imf_name")?;
+    let flow = t.column("flow")?;
+    let year = t.column("year")?;
+    let value = t.column("value_usd_millions")?;
+    let world: Iso3 = crate::iso3!("WLD");
+    let mut acc = Accounting::new("imf dots", path.display().to_string());
+    let mut out = Vec::with_capacity(t.height());
+    let mut seen: HashMap<(Iso3, Iso3, Flow, i32), usize> = HashMap::new();
+    for i in 0..t.height() {
+        let r = reporter.required_text(i)?;
+        let r = conc
+            .parse_iso3(r)
+            .ok_or_else(|| reporter.unknown_country(i, r))?;
+        let f = match flow.required_text(i)? {
+            "exports_fob" => Flow::Exports,
+            "imports_cif" => Flow::Imports,
+            other => {
+                return Err(flow.invalid(
+                    i,
+                    format!("unknown flow {other:?} (expected exports_fob or imports_cif)"),
+                ))
+            }
+        };
+        let y = year.year(i, 2000, 2020)?;
+        let v = value.f64(i)?;
+        let p = match partner.text(i) {
+            Some(code) => conc
+                .parse_iso3(code)
+                .ok_or_else(|| partner.unknown_country(i, code))?,
+            None if partner_name.text(i) == Some("World") => world,
+            None => {
+                acc.exclude("partner is a country group or historical entity", 1);
+                continue;
+            }
+        };
+        let Some(v) = v else {
+            acc.exclude("value missing", 1);
+            continue;
+        };
+        if v < 0.0 {
+            return Err(Error::Negative {
+                path: path.to_path_buf(),
+                row: i + 1,
+                field: "value_usd_millions".into(),
+                value: v,
+                unit: "US$ millions of gross trade".into(),
+            });
+        }
+        if let Some(first) = seen.insert((r, p, f, y), i + 1) {
+            return Err(Error::DuplicateKey {
+                path: path.to_path_buf(),
+                row: i + 1,
+                first_row: first,
+                key: format!("({r}, {p}, {f:?}, {y})"),
+            });
+        }
+        out.push(TradeFlow {
+            reporter: r,
+            partner: p,
+            flow: f,
+            year: y,
+            value_musd: v,
+        });
+        acc.used(1);
+    }
+    Ok(Loaded {
+        records: out,
+        accounting: acc,
+    })
+}

@@ -1,0 +1,325 @@
+//! Reading delimited text files at the edge: every cell as text, then typed parsing that names
+//! the file, row and field of any cell it cannot read.
+//!
+//! Polars does the tokenising (quoting, CRLF, embedded newlines); this module turns its
+//! all-text frame into typed values with precise errors. A UTF-8 byte-order mark is removed and
+//! the delimiter (comma, semicolon or tab) is taken from the header line.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+
+use crate::error::{Error, Result};
+
+/// A delimited file read as text, with its path kept for error messages.
+#[derive(Debug)]
+pub struct Table {
+    path: PathBuf,
+    frame: DataFrame,
+}
+
+/// Pick the delimiter from the header line: the most frequent of `,`, `;` and tab outside quotes.
+fn sniff_separator(bytes: &[u8]) -> u8 {
+    let header_end = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(bytes.len());
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in &bytes[..header_end] {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let seps = [b',', b';', b'\t'];
+    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+    seps[best]
+}
+
+impl Table {
+    /// Read a delimited file, every column as text. An empty cell is missing (`None`).
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the file cannot be read, [`Error::Empty`] when it holds no data
+    /// row, [`Error::Read`] when the reader rejects its structure.
+    pub fn read(path: impl AsRef<Path>) -> Result<Table> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        Self::from_bytes(path, bytes)
+    }
+
+    /// Parse in-memory bytes as if they were the file `path`.
+    pub fn from_bytes(path: impl AsRef<Path>, mut bytes: Vec<u8>) -> Result<Table> {
+        let path = path.as_ref().to_path_buf();
+        if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            bytes.drain(..3);
+        }
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Error::Empty { path });
+        }
+        if std::str::from_utf8(&bytes).is_err() {
+            return Err(Error::Read {
+                path,
+                message: "the file is not valid UTF-8 text".into(),
+            });
+        }
+        let separator = sniff_separator(&bytes);
+        let frame = CsvReadOptions::default()
+            .with_has_header(true)
+            .with_infer_schema_length(Some(0))
+            .with_raise_if_empty(false)
+            .map_parse_options(|p| p.with_separator(separator))
+            .into_reader_with_file_handle(Cursor::new(bytes))
+            .finish()
+            .map_err(|e| Error::Read {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        let mut frame = frame;
+        // Header cells are trimmed so that `" year"` or `"year\r"` still match.
+        let names: Vec<String> = frame
+            .get_column_names()
+            .iter()
+            .map(|n| n.trim().to_string())
+            .collect();
+        frame.set_column_names(&names).map_err(|e| Error::Read {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        if frame.height() == 0 {
+            return Err(Error::Empty { path });
+        }
+        Ok(Table { path, frame })
+    }
+
+    /// Wrap a typed frame (e.g. read from Parquet) as text, casting every column to strings, so
+    /// the same cell parsers and error messages apply.
+    ///
+    /// # Errors
+    /// [`Error::Read`] if a column cannot be cast; [`Error::Empty`] if there are no rows.
+    pub fn from_frame(path: impl AsRef<Path>, frame: DataFrame) -> Result<Table> {
+        let path = path.as_ref().to_path_buf();
+        if frame.height() == 0 {
+            return Err(Error::Empty { path });
+        }
+        let columns = frame
+            .columns()
+            .iter()
+            .map(|c| c.cast(&DataType::String))
+            .collect::<PolarsResult<Vec<_>>>()
+            .map_err(|e| Error::Read {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        let frame = DataFrame::new(frame.height(), columns).map_err(|e| Error::Read {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        Ok(Table { path, frame })
+    }
+
+    /// The file this table came from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Number of data rows.
+    pub fn height(&self) -> usize {
+        self.frame.height()
+    }
+
+    /// Column names in file order.
+    pub fn columns(&self) -> Vec<String> {
+        self.frame
+            .get_column_names()
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    /// Whether a column exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.frame.column(name).is_ok()
+    }
+
+    /// A required column, as text cells.
+    ///
+    /// # Errors
+    /// [`Error::MissingColumn`] naming the file and the columns found.
+    pub fn column(&self, name: &str) -> Result<Cells<'_>> {
+        let missing = || Error::MissingColumn {
+            path: self.path.clone(),
+            column: name.to_string(),
+            found: self.columns(),
+        };
+        let col = self.frame.column(name).map_err(|_| missing())?;
+        let ca = col.str().map_err(|_| missing())?;
+        Ok(Cells {
+            path: &self.path,
+            name: name.to_string(),
+            values: ca.iter().collect(),
+        })
+    }
+}
+
+/// The text cells of one column, with typed accessors whose errors name file, row and field.
+#[derive(Debug)]
+pub struct Cells<'a> {
+    path: &'a Path,
+    name: String,
+    values: Vec<Option<&'a str>>,
+}
+
+impl<'a> Cells<'a> {
+    /// Raw text of row `i` (0-based), trimmed; `None` when empty.
+    pub fn text(&self, i: usize) -> Option<&'a str> {
+        self.values[i].map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    /// Column name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn parse_error(&self, i: usize, value: &str, expected: &'static str) -> Error {
+        Error::Parse {
+            path: self.path.to_path_buf(),
+            row: i + 1,
+            field: self.name.clone(),
+            value: value.to_string(),
+            expected,
+        }
+    }
+
+    /// Text of row `i`, required.
+    pub fn required_text(&self, i: usize) -> Result<&'a str> {
+        self.text(i)
+            .ok_or_else(|| self.parse_error(i, "", "a non-empty value"))
+    }
+
+    /// A number that may be missing (empty cell, `NA`). `NaN`/`inf` are read and rejected
+    /// with [`Error::NonFinite`]: a missing value must be written as an empty cell.
+    pub fn f64(&self, i: usize) -> Result<Option<f64>> {
+        let Some(s) = self.text(i) else {
+            return Ok(None);
+        };
+        if s == "NA" {
+            return Ok(None);
+        }
+        let v: f64 = s.parse().map_err(|_| self.parse_error(i, s, "a number"))?;
+        if !v.is_finite() {
+            return Err(Error::NonFinite {
+                path: self.path.to_path_buf(),
+                row: i + 1,
+                field: self.name.clone(),
+                value: v,
+            });
+        }
+        Ok(Some(v))
+    }
+
+    /// A required finite number.
+    pub fn required_f64(&self, i: usize) -> Result<f64> {
+        self.f64(i)?
+            .ok_or_else(|| self.parse_error(i, "", "a number"))
+    }
+
+    /// An integer (written `2014` or `2014.0`), required.
+    pub fn int(&self, i: usize) -> Result<i64> {
+        let s = self.required_text(i)?;
+        if let Ok(v) = s.parse::<i64>() {
+            return Ok(v);
+        }
+        match s.parse::<f64>() {
+            Ok(v) if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 => Ok(v as i64),
+            _ => Err(self.parse_error(i, s, "an integer")),
+        }
+    }
+
+    /// A year within `min..=max`.
+    pub fn year(&self, i: usize, min: i32, max: i32) -> Result<i32> {
+        let s = self.required_text(i)?;
+        let y = self
+            .int(i)
+            .map_err(|_| self.parse_error(i, s, "an integer year"))?;
+        if y < i64::from(min) || y > i64::from(max) {
+            return Err(Error::YearOutOfRange {
+                path: self.path.to_path_buf(),
+                row: i + 1,
+                field: self.name.clone(),
+                year: y,
+                min,
+                max,
+            });
+        }
+        Ok(y as i32)
+    }
+
+    /// Error for a country code this column holds at row `i`.
+    pub fn unknown_country(&self, i: usize, code: &str) -> Error {
+        Error::UnknownCountry {
+            path: self.path.to_path_buf(),
+            row: i + 1,
+            field: self.name.clone(),
+            code: code.to_string(),
+        }
+    }
+
+    /// Error for any other invalid cell.
+    pub fn invalid(&self, i: usize, reason: impl Into<String>) -> Error {
+        Error::Invalid {
+            path: self.path.to_path_buf(),
+            row: i + 1,
+            field: self.name.clone(),
+            reason: reason.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_bom_crlf_and_semicolons() {
+        let t = Table::from_bytes("x.csv", b"\xEF\xBB\xBFa;b\r\n1;\"x\ny\"\r\n2;\r\n".to_vec())
+            .unwrap();
+        assert_eq!(t.columns(), vec!["a", "b"]);
+        assert_eq!(t.height(), 2);
+        let b = t.column("b").unwrap();
+        assert_eq!(b.text(0), Some("x\ny"));
+        assert_eq!(b.text(1), None);
+        assert_eq!(t.column("a").unwrap().int(1).unwrap(), 2);
+    }
+
+    #[test]
+    fn empty_and_header_only_are_errors() {
+        assert!(matches!(
+            Table::from_bytes("e.csv", vec![]),
+            Err(Error::Empty { .. })
+        ));
+        assert!(matches!(
+            Table::from_bytes("h.csv", b"a,b\n".to_vec()),
+            Err(Error::Empty { .. })
+        ));
+    }
+
+    #[test]
+    fn cell_errors_name_row_and_field() {
+        let t = Table::from_bytes("p.csv", b"year,value\n2000,1\n20x1,inf\n".to_vec()).unwrap();
+        let e = t.column("year").unwrap().year(1, 1900, 2100).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.csv: row 2, field `year`: cannot read \"20x1\" as an integer year"
+        );
+        let e = t.column("value").unwrap().f64(1).unwrap_err();
+        assert!(matches!(e, Error::NonFinite { row: 2, .. }));
+        let e = t.column("nope").unwrap_err();
+        assert!(e.to_string().contains("required column `nope` is missing"));
+    }
+}
