@@ -191,4 +191,12 @@ impl Error {
             source,
         }
     }
+
+    /// Attach an indicator or aggregate code to an error.
+    pub(crate) fn within(self, code: impl Into<String>) -> Self {
+        Error::In {
+            code: code.into(),
+            source: Box::new(self),
+        }
+    }
 }

@@ -26,6 +26,7 @@ pub mod indicator;
 pub mod panel;
 pub mod panel_io;
 pub mod report;
+pub mod score;
 pub mod sources;
 pub mod table;
 

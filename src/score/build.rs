@@ -1,0 +1,401 @@
+//! The scoring pipeline: denominate → impute → treat → normalise → aggregate → rank, keeping
+//! every stage (COINr's `Denominate`, `Impute`, `Treat`, `Normalise`, `Aggregate`,
+//! `get_results`).
+//!
+//! Order and rules follow COINr 1.1.x and the JRC/OECD Handbook (2008):
+//! 1. **Denominate**: `x / d` for indicators with a denominator.
+//! 2. **Impute** (optional): mean/median within the normalisation block, group mean/median
+//!    within a unit group and block, or latest value / linear interpolation along each
+//!    entity's time series. Only raw-missing cells are filled; the count is kept.
+//! 3. **Treat** (optional): COINr's default outlier treatment per indicator and block, on the
+//!    values before the direction is applied (as COINr does).
+//! 4. **Normalise**: per indicator and block, direction first (`x·d`), then the method.
+//! 5. **Aggregate** up the hierarchy, bottom-up: each group's method over its children with
+//!    weights renormalised over the children present; below the group's `min_present` the
+//!    score is missing. Copeland compares units within a block.
+//! 6. **Rank** every indicator and aggregate within each ranking block: 1 = highest, ties share
+//!    the smallest rank, missing stays missing.
+
+use crate::error::{Error, Result};
+use crate::score::aggregate::{aggregate_into, Aggregation};
+use crate::score::coin::Coin;
+use crate::score::impute;
+use crate::score::matrix::Matrix;
+use crate::score::normalise::normalise_into_with;
+use crate::score::rank::{min_rank_in_place, RankOrder};
+use crate::score::spec::{normalisation_kernel, Framework, ImputeSpec, Node, NormaliseSpec};
+use crate::score::treat::{treat_into, Treatment};
+
+/// What the treatment did to one indicator in one block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TreatmentRecord {
+    /// Indicator index.
+    pub indicator: usize,
+    /// Normalisation block.
+    pub block: u32,
+    /// The kernel's report.
+    pub treatment: Treatment,
+}
+
+/// Every stage of a scoring run. Indicator matrices are units × `framework.indicators`;
+/// `aggregated` and `present` are units × `framework.groups`; `ranks` is units ×
+/// (indicators then groups).
+#[derive(Debug, Clone)]
+pub struct Scores {
+    /// Raw values.
+    pub raw: Matrix,
+    /// After denomination.
+    pub denominated: Matrix,
+    /// After imputation.
+    pub imputed: Matrix,
+    /// Cells filled by imputation, per indicator.
+    pub imputed_cells: Vec<usize>,
+    /// After outlier treatment.
+    pub treated: Matrix,
+    /// What the treatment did (indicators that were changed only).
+    pub treatments: Vec<TreatmentRecord>,
+    /// After normalisation.
+    pub normalised: Matrix,
+    /// Aggregate scores.
+    pub aggregated: Matrix,
+    /// Number of children with a value behind each aggregate score.
+    pub present: Matrix,
+    /// Ranks of every indicator (normalised) and aggregate.
+    pub ranks: Matrix,
+}
+
+impl Scores {
+    /// Score column of a node: indicators from `normalised`, groups from `aggregated`.
+    pub fn column(&self, node: Node) -> &[f64] {
+        match node {
+            Node::Indicator(k) => self.normalised.col(k),
+            Node::Group(g) => self.aggregated.col(g),
+        }
+    }
+}
+
+/// Run the whole pipeline.
+///
+/// # Errors
+/// [`Error::Spec`] when the coin does not fit the framework; [`Error::In`] wrapping a method
+/// error with the indicator or aggregate code (e.g. a geometric mean over a zero).
+///
+/// # Examples
+/// ```
+/// use linkage::score::{build::build, coin::Coin, matrix::Matrix, spec::Spec};
+/// let fw = Spec::from_toml(r#"
+///     name = "tiny"
+///     [[indicator]]
+///     code = "a"
+///     parent = "top"
+///     [[indicator]]
+///     code = "b"
+///     parent = "top"
+///     [[group]]
+///     code = "top"
+/// "#, "doc").unwrap().resolve().unwrap();
+/// // Three units. a: 1, 2, 4 → min-max 0, 33.3, 100; b: 10, 30, 20 → 0, 100, 50.
+/// let raw = Matrix::from_columns(&[[1.0, 2.0, 4.0], [10.0, 30.0, 20.0]]).unwrap();
+/// let coin = Coin::new(vec!["X".into(), "Y".into(), "Z".into()], raw).unwrap();
+/// let s = build(&fw, &coin).unwrap();
+/// // top = mean: X 0, Y 66.7, Z 75 → ranks 3, 2, 1
+/// assert_eq!(s.ranks.col(2), &[3.0, 2.0, 1.0]);
+/// ```
+pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
+    coin.check(fw)?;
+    let n = coin.len();
+    let k = fw.indicators.len();
+    let blocks = Coin::block_members(&coin.norm_block);
+
+    // 1. Denominate.
+    let mut denominated = coin.raw.clone();
+    for (j, ind) in fw.indicators.iter().enumerate() {
+        if let Some(d) = ind.denominator.as_ref().and_then(|d| coin.denominators.get(d)) {
+            for (x, &den) in denominated.col_mut(j).iter_mut().zip(d) {
+                *x = if den.is_finite() && den != 0.0 { *x / den } else { f64::NAN };
+            }
+        }
+    }
+
+    // 2. Impute.
+    let mut imputed = denominated.clone();
+    let mut imputed_cells = vec![0; k];
+    if let Some(method) = &fw.impute {
+        for (j, ind) in fw.indicators.iter().enumerate() {
+            imputed_cells[j] = impute_column(method, coin, &blocks, imputed.col_mut(j))
+                .map_err(|e| e.within(&ind.code))?;
+        }
+    }
+
+    // 3. Treat.
+    let mut treated = imputed.clone();
+    let mut treatments = Vec::new();
+    if let Some(settings) = fw.treat {
+        let spec = settings.to_kernel();
+        let mut buf_in = Vec::new();
+        let mut buf_out = Vec::new();
+        for j in 0..k {
+            for members in &blocks {
+                gather(imputed.col(j), members, &mut buf_in);
+                buf_out.resize(buf_in.len(), 0.0);
+                let t = treat_into(&buf_in, &spec, &mut buf_out)
+                    .map_err(|e| e.within(&fw.indicators[j].code))?;
+                scatter(&buf_out, members, treated.col_mut(j));
+                if t.changed() {
+                    treatments.push(TreatmentRecord {
+                        indicator: j,
+                        block: coin.norm_block[members[0]],
+                        treatment: t,
+                    });
+                }
+            }
+        }
+    }
+
+    // 4. Normalise.
+    let normalised = normalise_all(fw, coin, &blocks, &treated)?;
+
+    // 5. Aggregate.
+    let mut aggregated = Matrix::new(n, fw.groups.len());
+    let mut present = Matrix::new(n, fw.groups.len());
+    aggregate_all(fw, &blocks, &normalised, &mut aggregated, &mut present)?;
+
+    // 6. Rank within ranking blocks.
+    let rank_blocks = Coin::block_members(&coin.rank_block);
+    let mut ranks = Matrix::new(n, k + fw.groups.len());
+    let mut scratch = Vec::new();
+    let mut buf = Vec::new();
+    for c in 0..k + fw.groups.len() {
+        let col = if c < k { normalised.col(c) } else { aggregated.col(c - k) };
+        for members in &rank_blocks {
+            gather(col, members, &mut buf);
+            min_rank_in_place(&mut buf, RankOrder::HighestFirst, &mut scratch);
+            scatter(&buf, members, ranks.col_mut(c));
+        }
+    }
+
+    Ok(Scores {
+        raw: coin.raw.clone(),
+        denominated,
+        imputed,
+        imputed_cells,
+        treated,
+        treatments,
+        normalised,
+        aggregated,
+        present,
+        ranks,
+    })
+}
+
+fn gather(col: &[f64], members: &[usize], buf: &mut Vec<f64>) {
+    buf.clear();
+    buf.extend(members.iter().map(|&i| col[i]));
+}
+
+fn scatter(buf: &[f64], members: &[usize], col: &mut [f64]) {
+    for (&v, &i) in buf.iter().zip(members) {
+        col[i] = v;
+    }
+}
+
+fn impute_column(
+    method: &ImputeSpec,
+    coin: &Coin,
+    blocks: &[Vec<usize>],
+    col: &mut [f64],
+) -> Result<usize> {
+    let mut filled = 0;
+    match method {
+        ImputeSpec::Mean | ImputeSpec::Median | ImputeSpec::GroupMean { .. } | ImputeSpec::GroupMedian { .. } => {
+            let mut buf = Vec::new();
+            for members in blocks {
+                gather(col, members, &mut buf);
+                if buf.iter().all(|v| v.is_nan()) {
+                    // Nothing to impute from in this block: leave it missing.
+                    continue;
+                }
+                filled += match method {
+                    ImputeSpec::Mean => impute::impute_mean(&mut buf)?,
+                    ImputeSpec::Median => impute::impute_median(&mut buf)?,
+                    ImputeSpec::GroupMean { group } | ImputeSpec::GroupMedian { group } => {
+                        let labels = &coin.unit_groups[group];
+                        let mut ids: Vec<&str> = Vec::new();
+                        let groups: Vec<usize> = members
+                            .iter()
+                            .map(|&i| {
+                                let l = labels[i].as_str();
+                                ids.iter().position(|&x| x == l).unwrap_or_else(|| {
+                                    ids.push(l);
+                                    ids.len() - 1
+                                })
+                            })
+                            .collect();
+                        if matches!(method, ImputeSpec::GroupMean { .. }) {
+                            impute::impute_group_mean(&mut buf, &groups)?
+                        } else {
+                            impute::impute_group_median(&mut buf, &groups)?
+                        }
+                    }
+                    _ => 0,
+                };
+                scatter(&buf, members, col);
+            }
+        }
+        ImputeSpec::Latest | ImputeSpec::Linear => {
+            let Some((entity, time)) = &coin.series else {
+                return Err(Error::Method {
+                    method: "imputation",
+                    reason: "latest-value and linear imputation need a panel (entity and time per unit)".into(),
+                });
+            };
+            // Each entity's units in time order.
+            let mut order: Vec<usize> = (0..col.len()).collect();
+            order.sort_by_key(|&i| (entity[i], time[i]));
+            let mut start = 0;
+            let mut buf = Vec::new();
+            let mut times = Vec::new();
+            while start < order.len() {
+                let e = entity[order[start]];
+                let end = order[start..]
+                    .iter()
+                    .position(|&i| entity[i] != e)
+                    .map_or(order.len(), |p| start + p);
+                let members = &order[start..end];
+                gather(col, members, &mut buf);
+                filled += if matches!(method, ImputeSpec::Latest) {
+                    // Consecutive entries are consecutive observed units; gaps in time are
+                    // not rows, so "latest" carries the previous row's value.
+                    impute::impute_latest(&mut buf, None)
+                } else {
+                    times.clear();
+                    times.extend(members.iter().map(|&i| f64::from(time[i])));
+                    impute::impute_linear(&times, &mut buf)?
+                };
+                scatter(&buf, members, col);
+                start = end;
+            }
+        }
+    }
+    Ok(filled)
+}
+
+/// Normalise every indicator within its blocks.
+///
+/// # Errors
+/// A method error wrapped with the indicator code; a distance-to-reference unit not found.
+pub fn normalise_all(
+    fw: &Framework,
+    coin: &Coin,
+    blocks: &[Vec<usize>],
+    treated: &Matrix,
+) -> Result<Matrix> {
+    let mut normalised = Matrix::new(coin.len(), fw.indicators.len());
+    let mut scratch = Vec::new();
+    let mut buf_in = Vec::new();
+    let mut buf_out = Vec::new();
+    for (j, ind) in fw.indicators.iter().enumerate() {
+        for members in blocks {
+            let reference = match &ind.normalise {
+                NormaliseSpec::Dist2ref { reference, .. } => members
+                    .iter()
+                    .position(|&i| coin.units[i] == *reference)
+                    .ok_or_else(|| {
+                        Error::Method {
+                            method: "distance to reference",
+                            reason: format!("reference unit `{reference}` is not in the data"),
+                        }
+                        .within(&ind.code)
+                    })?,
+                _ => 0,
+            };
+            let method = normalisation_kernel(&ind.normalise, reference);
+            gather(treated.col(j), members, &mut buf_in);
+            buf_out.resize(buf_in.len(), 0.0);
+            normalise_into_with(method, &buf_in, ind.direction, ind.target, &mut buf_out, &mut scratch)
+                .map_err(|e| e.within(&ind.code))?;
+            scatter(&buf_out, members, normalised.col_mut(j));
+        }
+    }
+    Ok(normalised)
+}
+
+/// Aggregate every group bottom-up from normalised indicators, with the framework's weights.
+///
+/// `aggregated` and `present` must be units × groups. Reusable across Monte Carlo runs: it
+/// allocates only the per-group child lists.
+///
+/// # Errors
+/// A method error wrapped with the group code (e.g. geometric mean over a value ≤ 0).
+pub fn aggregate_all(
+    fw: &Framework,
+    blocks: &[Vec<usize>],
+    normalised: &Matrix,
+    aggregated: &mut Matrix,
+    present: &mut Matrix,
+) -> Result<()> {
+    let weights: Vec<&[f64]> = fw.groups.iter().map(|g| g.child_weights.as_slice()).collect();
+    aggregate_with_weights(fw, &weights, blocks, normalised, aggregated, present)
+}
+
+/// As [`aggregate_all`] with other child weights per group (same shapes as the framework's).
+///
+/// # Errors
+/// As [`aggregate_all`].
+pub fn aggregate_with_weights(
+    fw: &Framework,
+    weights: &[&[f64]],
+    blocks: &[Vec<usize>],
+    normalised: &Matrix,
+    aggregated: &mut Matrix,
+    present: &mut Matrix,
+) -> Result<()> {
+    let n = normalised.rows();
+    let k = normalised.cols();
+    // One working matrix holds indicators then groups, so children are plain column indices.
+    let mut work = Matrix::new(n, k + fw.groups.len());
+    for j in 0..k {
+        work.col_mut(j).copy_from_slice(normalised.col(j));
+    }
+    let mut out = vec![0.0; n];
+    let mut sub = Vec::new();
+    for (g, group) in fw.groups.iter().enumerate() {
+        let cols: Vec<usize> = group
+            .children
+            .iter()
+            .map(|c| match *c {
+                Node::Indicator(i) => i,
+                Node::Group(h) => k + h,
+            })
+            .collect();
+        let w = weights[g];
+        if group.aggregation == Aggregation::Copeland && blocks.len() > 1 {
+            // Copeland compares units with each other: only within a block.
+            for members in blocks {
+                let cols_data: Vec<Vec<f64>> = cols
+                    .iter()
+                    .map(|&c| members.iter().map(|&i| work.get(i, c)).collect())
+                    .collect();
+                let m = Matrix::from_columns(&cols_data)?;
+                sub.resize(members.len(), 0.0);
+                let idx: Vec<usize> = (0..cols.len()).collect();
+                aggregate_into(group.aggregation, &m, &idx, w, &mut sub)
+                    .map_err(|e| e.within(&group.code))?;
+                scatter(&sub, members, &mut out);
+            }
+        } else {
+            aggregate_into(group.aggregation, &work, &cols, w, &mut out)
+                .map_err(|e| e.within(&group.code))?;
+        }
+        let pres = present.col_mut(g);
+        for (i, p) in pres.iter_mut().enumerate() {
+            *p = cols.iter().filter(|&&c| !work.get(i, c).is_nan()).count() as f64;
+            if (*p as usize) < group.min_present {
+                out[i] = f64::NAN;
+            }
+        }
+        work.col_mut(k + g).copy_from_slice(&out);
+        aggregated.col_mut(g).copy_from_slice(&out);
+    }
+    Ok(())
+}
