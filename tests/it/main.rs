@@ -1,4 +1,5 @@
 //! End-to-end and public-API tests (one integration-test binary keeps linking cheap).
 
+mod asem;
 mod panel_validation;
 mod report;
