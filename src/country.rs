@@ -186,9 +186,23 @@ impl Concordance {
                 .build()
                 .map_err(|e| regex.invalid(i, format!("bad name pattern: {e}")))?;
             patterns.push((out.countries.len(), re));
+            // Two rows write alpha-2 as a pattern of alternatives (`^GB$|^UK$`, `^GR$|^EL$`):
+            // the first is the ISO code, the others aliases some sources use.
+            let alternatives: Vec<String> = iso2
+                .text(i)
+                .map(|t| {
+                    t.split('|')
+                        .map(|a| a.trim_matches(|c| c == '^' || c == '$').to_string())
+                        .filter(|a| !a.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default();
+            for alias in alternatives.iter().skip(1) {
+                out.by_iso2.insert(alias.clone(), out.countries.len());
+            }
             out.push(Country {
                 iso3: code,
-                iso2: iso2.text(i).map(str::to_string),
+                iso2: alternatives.first().cloned(),
                 name: name.required_text(i)?.to_string(),
                 cow: None,
                 un: un_code,

@@ -8,11 +8,25 @@ use crate::derive;
 use crate::error::Result;
 use crate::indicator::catalogue;
 use crate::panel::Panel;
-use crate::sources::{self, dots::TradeFlow, CountryYear};
+use crate::sources::{
+    self,
+    cow::{CowDyad, CowNational},
+    dac::DacAid,
+    dots::TradeFlow,
+    facts::Fact,
+    institutions::Membership,
+    students::Enrolment,
+    unvotes::UnVotes,
+    CountryYear,
+};
 
 /// Merchandise trade as % of GDP (WDI TG.VAL.TOTL.GD.ZS via Gapminder), relative to `data/`.
 pub const MERCHANDISE_FILE: &str =
     "gapminder_systema_globalis/merchandise_trade_percent_of_gdp.csv";
+
+/// International tourist arrivals (WDI ST.INT.ARVL via open-numbers), relative to `data/`.
+pub const ARRIVALS_FILE: &str =
+    "wdi_tourism_arrivals/ddf--datapoints--st_int_arvl--by--geo--time.csv";
 
 /// Every shipped source, loaded and validated, with the account of each file's rows.
 #[derive(Debug, Clone)]
@@ -29,6 +43,26 @@ pub struct Dataset {
     pub merchandise_pct_gdp: CountryYear,
     /// IMF DOTS actor-reported flows (all eleven reporters).
     pub dots: Vec<TradeFlow>,
+    /// COW dyadic trade (actor dyads), 1960–2014.
+    pub cow_dyads: Vec<CowDyad>,
+    /// COW national trade totals, 1960–2014.
+    pub cow_national: Vec<CowNational>,
+    /// UN General Assembly roll-call votes, 1990–2019.
+    pub votes: UnVotes,
+    /// DAC net bilateral aid by donor and the DAC total.
+    pub dac: DacAid,
+    /// China's ODA-like commitments (AidData), constant 2021 US$.
+    pub china_oda: CountryYear,
+    /// International tertiary students by destination and origin (OECD).
+    pub students: Vec<Enrolment>,
+    /// Favourable view of the United States, % (Pew).
+    pub pew: CountryYear,
+    /// International tourist arrivals in the partner, all origins (WDI ST.INT.ARVL).
+    pub arrivals: CountryYear,
+    /// Memberships of institutions.
+    pub memberships: Vec<Membership>,
+    /// Cited case-study facts (context only).
+    pub facts: Vec<Fact>,
     /// Row accounts of every file read.
     pub accounting: Vec<Accounting>,
 }
@@ -70,6 +104,28 @@ impl Dataset {
             keep(d.accounting);
             dots.extend(d.records);
         }
+        let dyads = sources::cow::load_dyadic(&dir.join(sources::cow::DYADIC_FILE), &concordance)?;
+        keep(dyads.accounting);
+        let national =
+            sources::cow::load_national(&dir.join(sources::cow::NATIONAL_FILE), &concordance)?;
+        keep(national.accounting);
+        let votes = sources::unvotes::load(&dir, &concordance)?;
+        keep(votes.accounting);
+        let (dac, dac_accounts) = sources::dac::load(&dir.join(sources::dac::DIR), &concordance)?;
+        dac_accounts.into_iter().for_each(&mut keep);
+        let china = sources::aiddata::load(&dir.join(sources::aiddata::FILE), &concordance)?;
+        keep(china.accounting);
+        let students = sources::students::load(&dir.join(sources::students::FILE), &concordance)?;
+        keep(students.accounting);
+        let pew = sources::pew::load(&dir.join(sources::pew::FILE), &concordance)?;
+        keep(pew.accounting);
+        let arrivals = sources::ddf::load(&dir.join(ARRIVALS_FILE), "st_int_arvl", &concordance)?;
+        keep(arrivals.accounting);
+        let memberships =
+            sources::institutions::load(&dir.join(sources::institutions::FILE), &concordance)?;
+        keep(memberships.accounting);
+        let facts = sources::facts::load(&dir.join(sources::facts::FILE), &concordance)?;
+        keep(facts.accounting);
         Ok(Dataset {
             dir,
             concordance,
@@ -77,6 +133,16 @@ impl Dataset {
             population: population.records,
             merchandise_pct_gdp: merchandise.records,
             dots,
+            cow_dyads: dyads.records,
+            cow_national: national.records,
+            votes: votes.records,
+            dac,
+            china_oda: china.records,
+            students: students.records,
+            pew: pew.records,
+            arrivals: arrivals.records,
+            memberships: memberships.records,
+            facts: facts.records,
             accounting,
         })
     }
@@ -88,12 +154,29 @@ impl Dataset {
     /// A derived value that breaks a panel rule (duplicate key, non-finite value).
     pub fn default_panel(&self) -> Result<BuiltPanel> {
         let mut panel = Panel::new(catalogue())?;
-        let accounting = vec![derive::trade_dots::derive(
-            &self.dots,
-            &self.merchandise_pct_gdp,
-            &self.gdp,
-            &mut panel,
-        )?];
+        let accounting = vec![
+            derive::trade_dots::derive(
+                &self.dots,
+                &self.merchandise_pct_gdp,
+                &self.gdp,
+                &mut panel,
+            )?,
+            derive::trade_cow::derive(
+                &self.cow_dyads,
+                &self.cow_national,
+                &derive::ACTORS,
+                &mut panel,
+            )?,
+            derive::aid::derive(&self.dac, &self.china_oda, &self.gdp, &mut panel)?,
+            derive::students::derive(&self.students, &self.population, &mut panel)?,
+            derive::votes::derive(
+                &self.votes,
+                &derive::ACTORS,
+                derive::votes::MIN_VOTES,
+                &mut panel,
+            )?,
+            derive::opinion::derive(&self.pew, &mut panel)?,
+        ];
         panel.sort();
         Ok(BuiltPanel { panel, accounting })
     }

@@ -193,7 +193,7 @@ pub fn catalogue() -> Vec<IndicatorMeta> {
           "1e6 x students from partner in actor / partner's population"),
         m("unga_agreement", "Partner's UN General Assembly vote agreement with the actor", SoftPower, "agreement (0-1)", false,
           ("UNGA votes (Voeten)", "Voeten et al., UNGA voting data (Harvard Dataverse hdl:1902.1/12379) via R package unvotes, data/unvotes/"),
-          "1 - mean(|x_partner - x_actor|) / 2 over the roll calls of the calendar year where both recorded yes = 1, abstain = 2 or no = 3"),
+          "1 - mean(|x_partner - x_actor|) / 2 over the roll calls of the calendar year where both recorded yes = 1, abstain = 2 or no = 3; formed when n >= 10 such roll calls"),
         m("us_favourability_pew", "Favourable view of the United States in the partner", SoftPower, "% favourable", false,
           ("Pew Global Attitudes", "Pew Research Center Global Attitudes via FiveThirtyEight (TRUMPWORLD-us.csv), data/pew_us_favorability/"),
           "share of respondents with a favourable view of the United States, as published (actor USA only)"),

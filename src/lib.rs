@@ -25,6 +25,7 @@ pub mod error;
 pub mod indicator;
 pub mod panel;
 pub mod panel_io;
+pub mod presence;
 pub mod report;
 pub mod score;
 pub mod sources;

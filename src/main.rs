@@ -98,8 +98,13 @@ enum AggregateArg {
     Copeland,
 }
 
-fn normalise_spec(n: NormaliseArg, lo: Option<f64>, hi: Option<f64>) -> linkage::Result<NormaliseSpec> {
-    let needs = |what: &str| linkage::Error::Usage(format!("--normalise {what} needs --lo and --hi"));
+fn normalise_spec(
+    n: NormaliseArg,
+    lo: Option<f64>,
+    hi: Option<f64>,
+) -> linkage::Result<NormaliseSpec> {
+    let needs =
+        |what: &str| linkage::Error::Usage(format!("--normalise {what} needs --lo and --hi"));
     Ok(match n {
         NormaliseArg::Minmax => NormaliseSpec::Minmax {
             lower: lo.unwrap_or(0.0),
@@ -189,12 +194,21 @@ fn run(command: Command) -> linkage::Result<()> {
             };
             let fw = data.framework(&opts)?;
             let scores = build(&fw, &data.coin)?;
-            std::fs::write(&out, data.results_csv(&fw, &scores))
-                .map_err(|e| linkage::Error::Io { path: out.clone(), source: e })?;
+            std::fs::write(&out, data.results_csv(&fw, &scores)).map_err(|e| {
+                linkage::Error::Io {
+                    path: out.clone(),
+                    source: e,
+                }
+            })?;
             for t in &scores.treatments {
                 let tr = &t.treatment;
-                let how = if tr.log_transform.is_some() { "log transformed".to_string() } else {
-                    format!("winsorised {} point(s)", tr.winsorised_high.len() + tr.winsorised_low.len())
+                let how = if tr.log_transform.is_some() {
+                    "log transformed".to_string()
+                } else {
+                    format!(
+                        "winsorised {} point(s)",
+                        tr.winsorised_high.len() + tr.winsorised_low.len()
+                    )
                 };
                 eprintln!("treated {}: {how}", fw.indicators[t.indicator].code);
             }

@@ -5,6 +5,11 @@
 //! - `coverage.csv`: per partner × actor × dimension, the indicators present and first/last year;
 //! - `indicators.csv`: every indicator's metadata, with its formula and source;
 //! - `accounting.csv`: rows in, used and excluded (by reason) for every file and derivation;
+//! - `presence.csv`: presence scores from the default spec (`data/presence.toml`): actor,
+//!   partner, year, level, code, score, rank (among the actors in that partner and year),
+//!   n_present (children with a value behind an aggregate);
+//! - `facts.csv`: the cited case-study facts shown as context (weak hosts left out), never
+//!   normalised;
 //!
 //! and prints a coverage summary for the four case studies.
 
@@ -88,6 +93,10 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
     )?;
     let accounts: Vec<&Accounting> = data.accounting.iter().chain(&built.accounting).collect();
     write("accounting.csv", &mut accounting_frame(&accounts)?)?;
+    let fw = crate::presence::default_spec(&opts.data_dir)?.resolve()?;
+    let presence = crate::presence::score(&built.panel, &fw)?;
+    write("presence.csv", &mut presence.to_frame()?)?;
+    write("facts.csv", &mut facts_frame(&data.facts)?)?;
     let summary = case_study_summary(&data, &cov);
     Ok(ReportSummary {
         files,
@@ -126,6 +135,37 @@ pub fn indicators_frame(metas: &[IndicatorMeta]) -> Result<DataFrame> {
         ],
     )
     .map_err(frame_err("indicators"))
+}
+
+/// The cited case-study facts as a frame, weak hosts left out (see
+/// [`crate::sources::facts::default_view`]).
+pub fn facts_frame(facts: &[crate::sources::facts::Fact]) -> Result<DataFrame> {
+    let shown = crate::sources::facts::default_view(facts);
+    let s = |f: &dyn Fn(&crate::sources::facts::Fact) -> String| {
+        shown.iter().map(|x| f(x)).collect::<Vec<_>>()
+    };
+    DataFrame::new(
+        shown.len(),
+        vec![
+            Column::new("partner".into(), s(&|f| f.partner.to_string())),
+            Column::new("actor".into(), s(&|f| f.actor.to_string())),
+            Column::new(
+                "year".into(),
+                shown.iter().map(|f| f.year).collect::<Vec<_>>(),
+            ),
+            Column::new("dimension".into(), s(&|f| f.dimension.clone())),
+            Column::new("indicator".into(), s(&|f| f.indicator.clone())),
+            Column::new(
+                "value".into(),
+                shown.iter().map(|f| f.value).collect::<Vec<_>>(),
+            ),
+            Column::new("unit".into(), s(&|f| f.unit.clone())),
+            Column::new("period_note".into(), s(&|f| f.period_note.clone())),
+            Column::new("publisher".into(), s(&|f| f.publisher.clone())),
+            Column::new("source_url".into(), s(&|f| f.source_url.clone())),
+        ],
+    )
+    .map_err(frame_err("facts"))
 }
 
 /// Row accounts as a frame: one row per (step, reason); `reason` empty on the "used" row.

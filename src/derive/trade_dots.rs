@@ -46,7 +46,9 @@ pub fn derive(
 ) -> Result<Accounting> {
     let world = crate::iso3!("WLD");
     let mut acc = Accounting::new("trade indicators (IMF DOTS)", "actor-reported DOTS flows");
-    let mut pairs: HashMap<(Iso3, Iso3, i32), (Option<f64>, Option<f64>)> = HashMap::new();
+    // (actor, partner, year) → (exports, imports), US$.
+    type Flows = (Option<f64>, Option<f64>);
+    let mut pairs: HashMap<(Iso3, Iso3, i32), Flows> = HashMap::new();
     for f in flows {
         if f.partner == world || f.partner == f.reporter {
             continue;

@@ -110,9 +110,17 @@ pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
     // 1. Denominate.
     let mut denominated = coin.raw.clone();
     for (j, ind) in fw.indicators.iter().enumerate() {
-        if let Some(d) = ind.denominator.as_ref().and_then(|d| coin.denominators.get(d)) {
+        if let Some(d) = ind
+            .denominator
+            .as_ref()
+            .and_then(|d| coin.denominators.get(d))
+        {
             for (x, &den) in denominated.col_mut(j).iter_mut().zip(d) {
-                *x = if den.is_finite() && den != 0.0 { *x / den } else { f64::NAN };
+                *x = if den.is_finite() && den != 0.0 {
+                    *x / den
+                } else {
+                    f64::NAN
+                };
             }
         }
     }
@@ -127,27 +135,25 @@ pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
         }
     }
 
-    // 3. Treat.
+    // 3. Treat (indicators whose resolved settings ask for it).
     let mut treated = imputed.clone();
     let mut treatments = Vec::new();
-    if let Some(settings) = fw.treat {
+    let mut buf_in = Vec::new();
+    let mut buf_out = Vec::new();
+    for (j, ind) in fw.indicators.iter().enumerate() {
+        let Some(settings) = ind.treat else { continue };
         let spec = settings.to_kernel();
-        let mut buf_in = Vec::new();
-        let mut buf_out = Vec::new();
-        for j in 0..k {
-            for members in &blocks {
-                gather(imputed.col(j), members, &mut buf_in);
-                buf_out.resize(buf_in.len(), 0.0);
-                let t = treat_into(&buf_in, &spec, &mut buf_out)
-                    .map_err(|e| e.within(&fw.indicators[j].code))?;
-                scatter(&buf_out, members, treated.col_mut(j));
-                if t.changed() {
-                    treatments.push(TreatmentRecord {
-                        indicator: j,
-                        block: coin.norm_block[members[0]],
-                        treatment: t,
-                    });
-                }
+        for members in &blocks {
+            gather(imputed.col(j), members, &mut buf_in);
+            buf_out.resize(buf_in.len(), 0.0);
+            let t = treat_into(&buf_in, &spec, &mut buf_out).map_err(|e| e.within(&ind.code))?;
+            scatter(&buf_out, members, treated.col_mut(j));
+            if t.changed() {
+                treatments.push(TreatmentRecord {
+                    indicator: j,
+                    block: coin.norm_block[members[0]],
+                    treatment: t,
+                });
             }
         }
     }
@@ -166,7 +172,11 @@ pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
     let mut scratch = Vec::new();
     let mut buf = Vec::new();
     for c in 0..k + fw.groups.len() {
-        let col = if c < k { normalised.col(c) } else { aggregated.col(c - k) };
+        let col = if c < k {
+            normalised.col(c)
+        } else {
+            aggregated.col(c - k)
+        };
         for members in &rank_blocks {
             gather(col, members, &mut buf);
             min_rank_in_place(&mut buf, RankOrder::HighestFirst, &mut scratch);
@@ -207,7 +217,10 @@ fn impute_column(
 ) -> Result<usize> {
     let mut filled = 0;
     match method {
-        ImputeSpec::Mean | ImputeSpec::Median | ImputeSpec::GroupMean { .. } | ImputeSpec::GroupMedian { .. } => {
+        ImputeSpec::Mean
+        | ImputeSpec::Median
+        | ImputeSpec::GroupMean { .. }
+        | ImputeSpec::GroupMedian { .. } => {
             let mut buf = Vec::new();
             for members in blocks {
                 gather(col, members, &mut buf);
@@ -246,7 +259,9 @@ fn impute_column(
             let Some((entity, time)) = &coin.series else {
                 return Err(Error::Method {
                     method: "imputation",
-                    reason: "latest-value and linear imputation need a panel (entity and time per unit)".into(),
+                    reason:
+                        "latest-value and linear imputation need a panel (entity and time per unit)"
+                            .into(),
                 });
             };
             // Each entity's units in time order.
@@ -312,8 +327,15 @@ pub fn normalise_all(
             let method = normalisation_kernel(&ind.normalise, reference);
             gather(treated.col(j), members, &mut buf_in);
             buf_out.resize(buf_in.len(), 0.0);
-            normalise_into_with(method, &buf_in, ind.direction, ind.target, &mut buf_out, &mut scratch)
-                .map_err(|e| e.within(&ind.code))?;
+            normalise_into_with(
+                method,
+                &buf_in,
+                ind.direction,
+                ind.target,
+                &mut buf_out,
+                &mut scratch,
+            )
+            .map_err(|e| e.within(&ind.code))?;
             scatter(&buf_out, members, normalised.col_mut(j));
         }
     }
@@ -334,7 +356,11 @@ pub fn aggregate_all(
     aggregated: &mut Matrix,
     present: &mut Matrix,
 ) -> Result<()> {
-    let weights: Vec<&[f64]> = fw.groups.iter().map(|g| g.child_weights.as_slice()).collect();
+    let weights: Vec<&[f64]> = fw
+        .groups
+        .iter()
+        .map(|g| g.child_weights.as_slice())
+        .collect();
     aggregate_with_weights(fw, &weights, blocks, normalised, aggregated, present)
 }
 

@@ -86,10 +86,12 @@ impl Coin {
     /// [`Error::Spec`] naming what is missing or mis-sized.
     pub fn check(&self, fw: &Framework) -> Result<()> {
         let n = self.len();
-        let bad = |reason: String| Err(Error::Spec {
-            context: format!("framework `{}` on this data", fw.name),
-            reason,
-        });
+        let bad = |reason: String| {
+            Err(Error::Spec {
+                context: format!("framework `{}` on this data", fw.name),
+                reason,
+            })
+        };
         if self.raw.cols() != fw.indicators.len() {
             return bad(format!(
                 "the data has {} indicator columns, the framework {}",
@@ -109,16 +111,22 @@ impl Coin {
                             ind.code
                         ))
                     }
-                    Some(v) if v.len() != n => return bad(format!("denominator `{d}` has the wrong length")),
+                    Some(v) if v.len() != n => {
+                        return bad(format!("denominator `{d}` has the wrong length"))
+                    }
                     _ => {}
                 }
             }
         }
-        if let Some(crate::score::spec::ImputeSpec::GroupMean { group }
-        | crate::score::spec::ImputeSpec::GroupMedian { group }) = &fw.impute
+        if let Some(
+            crate::score::spec::ImputeSpec::GroupMean { group }
+            | crate::score::spec::ImputeSpec::GroupMedian { group },
+        ) = &fw.impute
         {
             if !self.unit_groups.contains_key(group) {
-                return bad(format!("imputation by group `{group}`, which the data does not have"));
+                return bad(format!(
+                    "imputation by group `{group}`, which the data does not have"
+                ));
             }
         }
         Ok(())

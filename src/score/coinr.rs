@@ -71,8 +71,14 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
     let level = meta.column("Level")?;
     let weight = meta.column("Weight")?;
     let direction = meta.column("Direction")?;
-    let name = meta.has("iName").then(|| meta.column("iName")).transpose()?;
-    let target = meta.has("Target").then(|| meta.column("Target")).transpose()?;
+    let name = meta
+        .has("iName")
+        .then(|| meta.column("iName"))
+        .transpose()?;
+    let target = meta
+        .has("Target")
+        .then(|| meta.column("Target"))
+        .transpose()?;
     let denom = meta
         .has("Denominator")
         .then(|| meta.column("Denominator"))
@@ -113,14 +119,16 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
         let w = || -> Result<f64> { Ok(weight.f64(i)?.unwrap_or(1.0)) };
         match t {
             MetaType::Indicator => {
-                let p = parent.text(i).ok_or_else(|| {
-                    parent.invalid(i, format!("indicator `{c}` has no Parent"))
-                })?;
+                let p = parent
+                    .text(i)
+                    .ok_or_else(|| parent.invalid(i, format!("indicator `{c}` has no Parent")))?;
                 let d = match direction.f64(i)? {
                     None => 1,
-                    Some(v) if v == 1.0 => 1,
-                    Some(v) if v == -1.0 => -1,
-                    Some(v) => return Err(direction.invalid(i, format!("direction {v} must be 1 or -1"))),
+                    Some(v) if v.to_bits() == 1.0f64.to_bits() => 1,
+                    Some(v) if v.to_bits() == (-1.0f64).to_bits() => -1,
+                    Some(v) => {
+                        return Err(direction.invalid(i, format!("direction {v} must be 1 or -1")))
+                    }
                 };
                 levels.insert(c.clone(), (i, level.int(i)?));
                 indicators.push(IndicatorSpec {
@@ -137,6 +145,7 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
                     // COINr divides only when `Denominate()` is called: kept aside, applied
                     // by `IndexOptions::denominate`.
                     denominator: None,
+                    treat: None,
                 });
                 if let Some(d) = denom.as_ref().and_then(|d| d.text(i)) {
                     denominated_by.insert(c.clone(), d.to_string());
@@ -284,7 +293,9 @@ fn check_level(
                 path: path.to_path_buf(),
                 row: row + 1,
                 field: level.name().to_string(),
-                reason: format!("`{code}` has Level {l}, but the hierarchy puts it at level {expected}"),
+                reason: format!(
+                    "`{code}` has Level {l}, but the hierarchy puts it at level {expected}"
+                ),
             });
         }
     }
@@ -292,7 +303,7 @@ fn check_level(
 }
 
 /// Options of `linkage index`: COINr's method arguments.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct IndexOptions {
     /// Normalisation of every indicator.
     pub normalise: NormaliseSpec,
@@ -302,17 +313,6 @@ pub struct IndexOptions {
     pub treat: bool,
     /// Divide indicators by iMeta's `Denominator` first (COINr `Denominate()`).
     pub denominate: bool,
-}
-
-impl Default for IndexOptions {
-    fn default() -> Self {
-        IndexOptions {
-            normalise: NormaliseSpec::default(),
-            aggregate: AggregateSpec::default(),
-            treat: false,
-            denominate: false,
-        }
-    }
 }
 
 impl CoinrData {
@@ -344,7 +344,8 @@ impl CoinrData {
             .iter()
             .filter_map(|(c, is_ind)| {
                 if *is_ind {
-                    fw.indicator_index(c).map(|i| (c.clone(), Node::Indicator(i)))
+                    fw.indicator_index(c)
+                        .map(|i| (c.clone(), Node::Indicator(i)))
                 } else {
                     fw.group_index(c).map(|g| (c.clone(), Node::Group(g)))
                 }

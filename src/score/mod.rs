@@ -16,13 +16,13 @@
 //! * [`spec`]: the framework specification (TOML) and its validated form.
 
 pub mod aggregate;
+pub mod build;
+pub mod coin;
+pub mod coinr;
 pub mod impute;
 pub mod matrix;
 pub mod normalise;
 pub mod rank;
+pub mod spec;
 pub mod stats;
 pub mod treat;
-pub mod spec;
-pub mod build;
-pub mod coin;
-pub mod coinr;

@@ -325,6 +325,11 @@ pub struct IndicatorSpec {
     /// Denominator to divide by before anything else (a denominator column's code).
     #[serde(default)]
     pub denominator: Option<String>,
+    /// Outlier treatment of this indicator: `true` treats it (with the spec's `[treat]`
+    /// settings, or COINr's defaults), `false` never; absent: treated when the spec has a
+    /// `[treat]` table.
+    #[serde(default)]
+    pub treat: Option<bool>,
 }
 
 fn plus_one() -> i8 {
@@ -385,6 +390,8 @@ pub struct ResolvedIndicator {
     pub target: Option<f64>,
     /// Denominator code.
     pub denominator: Option<String>,
+    /// Outlier treatment settings for this indicator, `None` for no treatment.
+    pub treat: Option<TreatSettings>,
     /// Index of the parent group.
     pub parent: usize,
 }
@@ -428,8 +435,6 @@ pub struct Framework {
     pub level_names: Vec<String>,
     /// Normalisation scope.
     pub scope: Scope,
-    /// Treatment, if any.
-    pub treat: Option<TreatSettings>,
     /// Imputation, if any.
     pub impute: Option<ImputeSpec>,
 }
@@ -503,25 +508,21 @@ fn check_normalise(ctx: &str, n: &NormaliseSpec, target: Option<f64>) -> Result<
     let bad = |r: &str| Err(spec_err(ctx, r));
     let all_finite = |v: &[f64]| v.iter().all(|x| x.is_finite());
     match *n {
-        NormaliseSpec::Minmax { lower, upper } | NormaliseSpec::Scaled { lower, upper } => {
-            if !all_finite(&[lower, upper]) || lower >= upper {
-                return bad("normalisation needs finite lower < upper");
-            }
+        NormaliseSpec::Minmax { lower, upper } | NormaliseSpec::Scaled { lower, upper }
+            if !all_finite(&[lower, upper]) || lower >= upper =>
+        {
+            return bad("normalisation needs finite lower < upper");
         }
-        NormaliseSpec::Zscore { mean, sd } => {
-            if !all_finite(&[mean, sd]) || sd <= 0.0 {
-                return bad("z-score needs a finite mean and sd > 0");
-            }
+        NormaliseSpec::Zscore { mean, sd } if !all_finite(&[mean, sd]) || sd <= 0.0 => {
+            return bad("z-score needs a finite mean and sd > 0");
         }
         NormaliseSpec::Goalposts {
             lower,
             upper,
             scale,
             ..
-        } => {
-            if !all_finite(&[lower, upper, scale]) || lower == upper {
-                return bad("goalposts need finite, distinct lower and upper posts");
-            }
+        } if !all_finite(&[lower, upper, scale]) || (lower - upper).abs() == 0.0 => {
+            return bad("goalposts need finite, distinct lower and upper posts");
         }
         NormaliseSpec::Dist2target { .. } if target.is_none_or(|t| !t.is_finite()) => {
             return bad("distance to target needs a finite `target` for the indicator");
@@ -626,10 +627,16 @@ impl Spec {
                 spec_err(&ctx, format!("parent `{}` {what}", ind.parent))
             })?;
             if !ind.weight.is_finite() || ind.weight < 0.0 {
-                return Err(spec_err(&ctx, format!("weight {} must be finite and ≥ 0", ind.weight)));
+                return Err(spec_err(
+                    &ctx,
+                    format!("weight {} must be finite and ≥ 0", ind.weight),
+                ));
             }
             if ind.direction != 1 && ind.direction != -1 {
-                return Err(spec_err(&ctx, format!("direction {} must be 1 or -1", ind.direction)));
+                return Err(spec_err(
+                    &ctx,
+                    format!("direction {} must be 1 or -1", ind.direction),
+                ));
             }
             if let Some(n) = &ind.normalise {
                 check_normalise(&ctx, n, ind.target)?;
@@ -643,7 +650,10 @@ impl Spec {
         for (k, g) in self.group.iter().enumerate() {
             let ctx = format!("group `{}`", g.code);
             if !g.weight.is_finite() || g.weight < 0.0 {
-                return Err(spec_err(&ctx, format!("weight {} must be finite and ≥ 0", g.weight)));
+                return Err(spec_err(
+                    &ctx,
+                    format!("weight {} must be finite and ≥ 0", g.weight),
+                ));
             }
             match &g.parent {
                 None => roots.push(k),
@@ -681,12 +691,20 @@ impl Spec {
         }
         let root = match roots[..] {
             [r] => r,
-            [] => return Err(spec_err(&self.name, "no group without a parent: the hierarchy has no root")),
+            [] => {
+                return Err(spec_err(
+                    &self.name,
+                    "no group without a parent: the hierarchy has no root",
+                ))
+            }
             _ => {
                 let names: Vec<&str> = roots.iter().map(|&r| self.group[r].code.as_str()).collect();
                 return Err(spec_err(
                     &self.name,
-                    format!("more than one root group (groups without a parent): {}", names.join(", ")),
+                    format!(
+                        "more than one root group (groups without a parent): {}",
+                        names.join(", ")
+                    ),
                 ));
             }
         };
@@ -747,8 +765,11 @@ impl Spec {
         let mut order: Vec<usize> = (0..self.group.len()).filter(|&k| k != root).collect();
         order.sort_by_key(|&k| (level_of(k), k));
         order.push(root);
-        let new_index: HashMap<usize, usize> =
-            order.iter().enumerate().map(|(new, &old)| (old, new)).collect();
+        let new_index: HashMap<usize, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(new, &old)| (old, new))
+            .collect();
 
         let indicators = self
             .indicator
@@ -758,9 +779,17 @@ impl Spec {
                 name: i.name.clone().unwrap_or_else(|| i.code.clone()),
                 weight: i.weight,
                 direction: f64::from(i.direction),
-                normalise: i.normalise.clone().unwrap_or_else(|| self.normalise.clone()),
+                normalise: i
+                    .normalise
+                    .clone()
+                    .unwrap_or_else(|| self.normalise.clone()),
                 target: i.target,
                 denominator: i.denominator.clone(),
+                treat: match i.treat {
+                    Some(true) => Some(self.treat.unwrap_or_default()),
+                    Some(false) => None,
+                    None => self.treat,
+                },
                 parent: new_index[&group_ix[i.parent.as_str()]],
             })
             .collect();
@@ -812,7 +841,6 @@ impl Spec {
             levels,
             level_names,
             scope: self.scope,
-            treat: self.treat,
             impute: self.impute.clone(),
         })
     }
@@ -859,7 +887,7 @@ mod tests {
         assert_eq!(fw.groups[0].child_weights, [1.0, 2.0]);
         assert_eq!(fw.groups[1].aggregation, Aggregation::GeometricMean);
         assert_eq!(fw.groups[2].children, [Node::Group(0), Node::Group(1)]);
-        assert_eq!(fw.indicators[2].direction, -1.0);
+        assert!(fw.indicators[2].direction < 0.0);
         assert_eq!(fw.indicators[2].parent, 1);
     }
 
@@ -876,10 +904,16 @@ mod tests {
 
     #[test]
     fn rejects_missing_parent_and_orphans() {
-        assert!(err(&OK.replace("parent = \"d2\"\n        direction", "parent = \"d9\"\n        direction"))
-            .contains("parent `d9` is not defined"));
-        assert!(err(&OK.replace("code = \"c\"\n        parent = \"d2\"", "code = \"c\"\n        parent = \"a\""))
-            .contains("is an indicator, not a group"));
+        assert!(err(&OK.replace(
+            "parent = \"d2\"\n        direction",
+            "parent = \"d9\"\n        direction"
+        ))
+        .contains("parent `d9` is not defined"));
+        assert!(err(&OK.replace(
+            "code = \"c\"\n        parent = \"d2\"",
+            "code = \"c\"\n        parent = \"a\""
+        ))
+        .contains("is an indicator, not a group"));
     }
 
     #[test]
@@ -894,9 +928,10 @@ mod tests {
     #[test]
     fn rejects_bad_weights_and_empty_groups() {
         assert!(err(&OK.replace("weight = 2", "weight = -1")).contains("must be finite and ≥ 0"));
-        let zero = OK
-            .replace("weight = 2", "weight = 0")
-            .replace("code = \"a\"\n        parent = \"d1\"", "code = \"a\"\n        parent = \"d1\"\n        weight = 0");
+        let zero = OK.replace("weight = 2", "weight = 0").replace(
+            "code = \"a\"\n        parent = \"d1\"",
+            "code = \"a\"\n        parent = \"d1\"\n        weight = 0",
+        );
         assert!(err(&zero).contains("weights sum to zero"));
         let empty = format!("{OK}\n[[group]]\ncode = \"d3\"\nparent = \"top\"\n");
         assert!(err(&empty).contains("has no children"));

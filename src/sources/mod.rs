@@ -8,8 +8,16 @@ use std::collections::BTreeMap;
 use crate::accounting::Accounting;
 use crate::country::Iso3;
 
+pub mod aiddata;
+pub mod cow;
+pub mod dac;
 pub mod ddf;
 pub mod dots;
+pub mod facts;
+pub mod institutions;
+pub mod pew;
+pub mod students;
+pub mod unvotes;
 pub mod worldbank;
 
 /// Records read from one file, with the account of its rows.

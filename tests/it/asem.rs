@@ -15,7 +15,9 @@ fn asem() -> PathBuf {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/asem").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/asem")
+        .join(name)
 }
 
 /// Compare two results CSVs cell by cell: same units, same columns, values within 1e-9
@@ -77,7 +79,19 @@ fn minmax_0_100_arithmetic() {
 #[test]
 fn minmax_1_100_geometric() {
     let o = out("b.csv");
-    let r = run_index(&["--normalise", "minmax", "--lo", "1", "--hi", "100", "--aggregate", "geometric"], &o);
+    let r = run_index(
+        &[
+            "--normalise",
+            "minmax",
+            "--lo",
+            "1",
+            "--hi",
+            "100",
+            "--aggregate",
+            "geometric",
+        ],
+        &o,
+    );
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert_same(&o, &fixture("expected_minmax1_geom.csv"));
 }
@@ -96,26 +110,50 @@ fn treat_minmax_arithmetic_and_the_treatment_report() {
     assert!(r.status.success());
     assert_same(&o, &fixture("expected_treat_minmax_arith.csv"));
     // The same 18 indicators are winsorised as in the reference, none log-transformed.
-    let d = read(&asem().join("ASEM_iData.csv"), &asem().join("ASEM_iMeta.csv")).unwrap();
-    let fw = d.framework(&IndexOptions { treat: true, ..Default::default() }).unwrap();
+    let d = read(
+        &asem().join("ASEM_iData.csv"),
+        &asem().join("ASEM_iMeta.csv"),
+    )
+    .unwrap();
+    let fw = d
+        .framework(&IndexOptions {
+            treat: true,
+            ..Default::default()
+        })
+        .unwrap();
     let s = build(&fw, &d.coin).unwrap();
     let rep = Table::read(fixture("expected_treat_report.csv")).unwrap();
-    let (code, treated, n) = (rep.column("iCode").unwrap(), rep.column("treated").unwrap(), rep.column("n_winsorised").unwrap());
+    let (code, treated, n) = (
+        rep.column("iCode").unwrap(),
+        rep.column("treated").unwrap(),
+        rep.column("n_winsorised").unwrap(),
+    );
     let mut expected = Vec::new();
     for i in 0..rep.height() {
         if treated.text(i) == Some("winsorised") {
-            expected.push((code.text(i).unwrap().to_string(), n.int(i).unwrap() as usize));
+            expected.push((
+                code.text(i).unwrap().to_string(),
+                n.int(i).unwrap() as usize,
+            ));
         }
     }
     let mut got: Vec<(String, usize)> = s
         .treatments
         .iter()
-        .map(|t| (fw.indicators[t.indicator].code.clone(), t.treatment.winsorised_high.len() + t.treatment.winsorised_low.len()))
+        .map(|t| {
+            (
+                fw.indicators[t.indicator].code.clone(),
+                t.treatment.winsorised_high.len() + t.treatment.winsorised_low.len(),
+            )
+        })
         .collect();
     expected.sort();
     got.sort();
     assert_eq!(got, expected);
-    assert!(s.treatments.iter().all(|t| t.treatment.log_transform.is_none()));
+    assert!(s
+        .treatments
+        .iter()
+        .all(|t| t.treatment.log_transform.is_none()));
 }
 
 #[test]
@@ -124,11 +162,22 @@ fn geometric_on_minmax_0_100_is_a_clear_error() {
     let r = run_index(&["--aggregate", "geometric"], &o);
     assert_eq!(r.status.code(), Some(1));
     let err = String::from_utf8_lossy(&r.stderr);
-    assert!(err.contains("geometric mean") && err.contains("not positive"), "{err}");
+    assert!(
+        err.contains("geometric mean") && err.contains("not positive"),
+        "{err}"
+    );
     // The library says the same.
-    let d = read(&asem().join("ASEM_iData.csv"), &asem().join("ASEM_iMeta.csv")).unwrap();
+    let d = read(
+        &asem().join("ASEM_iData.csv"),
+        &asem().join("ASEM_iMeta.csv"),
+    )
+    .unwrap();
     let fw = d
-        .framework(&IndexOptions { aggregate: AggregateSpec::Geometric, normalise: NormaliseSpec::default(), ..Default::default() })
+        .framework(&IndexOptions {
+            aggregate: AggregateSpec::Geometric,
+            normalise: NormaliseSpec::default(),
+            ..Default::default()
+        })
         .unwrap();
     assert!(build(&fw, &d.coin).is_err());
 }

@@ -2,4 +2,5 @@
 
 mod asem;
 mod panel_validation;
+mod presence;
 mod report;

@@ -36,23 +36,38 @@ fn a_valid_panel_loads_and_accounts_for_every_row() {
 fn missing_column_names_file_and_column() {
     let p = fixture("nocol.csv", "actor,partner,year,value\nJPN,VNM,2019,1\n");
     let e = load_panel(&p, &conc()).unwrap_err();
-    assert!(matches!(&e, Error::MissingColumn { column, .. } if column == "indicator"), "{e}");
+    assert!(
+        matches!(&e, Error::MissingColumn { column, .. } if column == "indicator"),
+        "{e}"
+    );
     assert!(e.to_string().contains("nocol.csv"));
 }
 
 #[test]
 fn wrong_type_names_row_and_field() {
-    let p = fixture("type.csv", &format!("{HEADER}JPN,VNM,2019,trade_share_dots,0.1\nJPN,VNM,20x1,trade_share_dots,0.1\n"));
+    let p = fixture(
+        "type.csv",
+        &format!("{HEADER}JPN,VNM,2019,trade_share_dots,0.1\nJPN,VNM,20x1,trade_share_dots,0.1\n"),
+    );
     let e = load_panel(&p, &conc()).unwrap_err();
-    assert!(matches!(&e, Error::Parse { row: 2, field, .. } if field == "year"), "{e}");
+    assert!(
+        matches!(&e, Error::Parse { row: 2, field, .. } if field == "year"),
+        "{e}"
+    );
 }
 
 #[test]
 fn unknown_and_lower_case_codes_are_rejected() {
     for code in ["XYZ", "vnm"] {
-        let p = fixture("code.csv", &format!("{HEADER}JPN,{code},2019,trade_share_dots,0.1\n"));
+        let p = fixture(
+            "code.csv",
+            &format!("{HEADER}JPN,{code},2019,trade_share_dots,0.1\n"),
+        );
         let e = load_panel(&p, &conc()).unwrap_err();
-        assert!(matches!(&e, Error::UnknownCountry { row: 1, field, .. } if field == "partner"), "{e}");
+        assert!(
+            matches!(&e, Error::UnknownCountry { row: 1, field, .. } if field == "partner"),
+            "{e}"
+        );
     }
 }
 
@@ -60,13 +75,26 @@ fn unknown_and_lower_case_codes_are_rejected() {
 fn duplicate_keys_name_both_rows() {
     let p = fixture("dup.csv", &format!("{HEADER}JPN,VNM,2019,trade_share_dots,0.1\nUSA,VNM,2019,trade_share_dots,0.1\nJPN,VNM,2019,trade_share_dots,0.2\n"));
     let e = load_panel(&p, &conc()).unwrap_err();
-    assert!(matches!(e, Error::DuplicateKey { row: 3, first_row: 1, .. }), "{e}");
+    assert!(
+        matches!(
+            e,
+            Error::DuplicateKey {
+                row: 3,
+                first_row: 1,
+                ..
+            }
+        ),
+        "{e}"
+    );
 }
 
 #[test]
 fn non_finite_values_are_rejected() {
     for v in ["NaN", "inf", "-inf"] {
-        let p = fixture("nan.csv", &format!("{HEADER}JPN,VNM,2019,trade_share_dots,{v}\n"));
+        let p = fixture(
+            "nan.csv",
+            &format!("{HEADER}JPN,VNM,2019,trade_share_dots,{v}\n"),
+        );
         let e = load_panel(&p, &conc()).unwrap_err();
         assert!(matches!(e, Error::NonFinite { row: 1, .. }), "{v}: {e}");
     }
@@ -74,20 +102,32 @@ fn non_finite_values_are_rejected() {
 
 #[test]
 fn negative_values_only_where_the_unit_allows() {
-    let p = fixture("neg.csv", &format!("{HEADER}JPN,VNM,2019,trade_share_dots,-0.1\n"));
+    let p = fixture(
+        "neg.csv",
+        &format!("{HEADER}JPN,VNM,2019,trade_share_dots,-0.1\n"),
+    );
     let e = load_panel(&p, &conc()).unwrap_err();
     assert!(matches!(e, Error::Negative { row: 1, .. }), "{e}");
     // Net aid can be negative (net repayments): accepted.
-    let p = fixture("negaid.csv", &format!("{HEADER}JPN,VNM,2019,aid_gdp_dac,-0.01\n"));
+    let p = fixture(
+        "negaid.csv",
+        &format!("{HEADER}JPN,VNM,2019,aid_gdp_dac,-0.01\n"),
+    );
     assert_eq!(load_panel(&p, &conc()).unwrap().records.len(), 1);
 }
 
 #[test]
 fn years_out_of_range_are_rejected() {
     for y in ["0", "-5", "2999"] {
-        let p = fixture("year.csv", &format!("{HEADER}JPN,VNM,{y},trade_share_dots,0.1\n"));
+        let p = fixture(
+            "year.csv",
+            &format!("{HEADER}JPN,VNM,{y},trade_share_dots,0.1\n"),
+        );
         let e = load_panel(&p, &conc()).unwrap_err();
-        assert!(matches!(e, Error::YearOutOfRange { row: 1, .. }), "{y}: {e}");
+        assert!(
+            matches!(e, Error::YearOutOfRange { row: 1, .. }),
+            "{y}: {e}"
+        );
     }
 }
 
@@ -96,9 +136,15 @@ fn unknown_indicator_needs_a_dimension() {
     let p = fixture("ind.csv", &format!("{HEADER}JPN,VNM,2019,my_indicator,1\n"));
     let e = load_panel(&p, &conc()).unwrap_err();
     assert!(e.to_string().contains("add a `dimension` column"), "{e}");
-    let p = fixture("dim.csv", "actor,partner,year,indicator,value,dimension\nJPN,VNM,2019,my_indicator,1,culture\n");
+    let p = fixture(
+        "dim.csv",
+        "actor,partner,year,indicator,value,dimension\nJPN,VNM,2019,my_indicator,1,culture\n",
+    );
     let e = load_panel(&p, &conc()).unwrap_err();
-    assert!(e.to_string().contains("unknown dimension \"culture\""), "{e}");
+    assert!(
+        e.to_string().contains("unknown dimension \"culture\""),
+        "{e}"
+    );
 }
 
 #[test]
@@ -120,7 +166,10 @@ fn bom_crlf_and_semicolons_are_read() {
 
 #[test]
 fn parquet_round_trip_and_truncated_parquet() {
-    let src = fixture("pq.csv", &format!("{HEADER}JPN,VNM,2019,trade_share_dots,0.1\nUSA,VNM,2019,trade_share_dots,0.15\n"));
+    let src = fixture(
+        "pq.csv",
+        &format!("{HEADER}JPN,VNM,2019,trade_share_dots,0.1\nUSA,VNM,2019,trade_share_dots,0.15\n"),
+    );
     let panel = load_panel(&src, &conc()).unwrap().records;
     let pq = src.with_extension("parquet");
     linkage::panel_io::write_parquet(&mut panel.to_frame().unwrap(), &pq).unwrap();
@@ -134,5 +183,8 @@ fn parquet_round_trip_and_truncated_parquet() {
     assert!(matches!(load_panel(&cut, &conc()), Err(Error::Read { .. })));
     // Zero bytes.
     let zero = fixture("zero.parquet", "");
-    assert!(matches!(load_panel(&zero, &conc()), Err(Error::Empty { .. })));
+    assert!(matches!(
+        load_panel(&zero, &conc()),
+        Err(Error::Empty { .. })
+    ));
 }

@@ -39,7 +39,10 @@ fn report_writes_real_rows_for_the_case_studies() {
     );
     let mut totals: std::collections::BTreeMap<(String, String), (i64, i64)> = Default::default();
     for i in 0..t.height() {
-        let key = (step.text(i).unwrap().to_string(), input.text(i).unwrap().to_string());
+        let key = (
+            step.text(i).unwrap().to_string(),
+            input.text(i).unwrap().to_string(),
+        );
         let e = totals.entry(key).or_default();
         match outcome.text(i).unwrap() {
             "in" => e.0 += rows.int(i).unwrap(),

@@ -1,0 +1,91 @@
+//! Presence scores from the default spec on the shipped data.
+
+use approx::assert_relative_eq;
+use linkage::{iso3, presence, Dataset};
+use std::sync::OnceLock;
+
+fn scored() -> &'static presence::Presence {
+    static P: OnceLock<presence::Presence> = OnceLock::new();
+    P.get_or_init(|| {
+        let data = Dataset::load(linkage::default_data_dir()).unwrap();
+        let built = data.default_panel().unwrap();
+        let fw = presence::default_spec(&data.dir)
+            .unwrap()
+            .resolve()
+            .unwrap();
+        presence::score(&built.panel, &fw).unwrap()
+    })
+}
+
+#[test]
+fn overall_is_the_mean_of_the_dimensions_present() {
+    let p = scored();
+    let (jp, vn) = (iso3!("JPN"), iso3!("VNM"));
+    let dims: Vec<f64> = ["trade", "aid", "tourism", "soft_power"]
+        .iter()
+        .filter_map(|d| p.score(jp, vn, 2015, d))
+        .collect();
+    assert_eq!(dims.len(), 4);
+    let mean = dims.iter().sum::<f64>() / 4.0;
+    assert_relative_eq!(
+        p.score(jp, vn, 2015, "presence").unwrap(),
+        mean,
+        max_relative = 1e-12
+    );
+}
+
+#[test]
+fn missing_dimensions_are_missing_not_zero() {
+    let p = scored();
+    let (cn, kr) = (iso3!("CHN"), iso3!("KOR"));
+    // Korea receives no aid in the data and China is not an OECD student host: two of four
+    // dimensions only, below the spec's min_present = 3, so no overall score.
+    assert!(p.score(cn, kr, 2015, "aid").is_none());
+    assert!(p.score(cn, kr, 2015, "tourism").is_none());
+    assert!(p.score(cn, kr, 2015, "trade").is_some());
+    assert!(p.score(cn, kr, 2015, "presence").is_none());
+    // China in Vietnam: three dimensions, renormalised weights (1/3 each).
+    let (cn, vn) = (iso3!("CHN"), iso3!("VNM"));
+    let three: f64 = ["trade", "aid", "soft_power"]
+        .iter()
+        .map(|d| p.score(cn, vn, 2015, d).unwrap())
+        .sum::<f64>()
+        / 3.0;
+    assert_relative_eq!(
+        p.score(cn, vn, 2015, "presence").unwrap(),
+        three,
+        max_relative = 1e-12
+    );
+}
+
+#[test]
+fn goalposts_scores_are_bounded_and_ranks_compare_actors_in_a_partner() {
+    let p = scored();
+    let vn = iso3!("VNM");
+    let mut ranks = Vec::new();
+    for a in linkage::derive::ACTORS {
+        if let Some(s) = p.score(a, vn, 2015, "trade_share_dots") {
+            assert!((0.0..=100.0).contains(&s));
+            ranks.push(p.rank(a, vn, 2015, "trade_share_dots").unwrap());
+        }
+    }
+    ranks.sort_by(f64::total_cmp);
+    assert_eq!(ranks[0], 1.0);
+    assert!(ranks.len() >= 10);
+    // China holds the largest share of Vietnam's goods trade in 2015 (DOTS).
+    assert_eq!(
+        p.rank(iso3!("CHN"), vn, 2015, "trade_share_dots"),
+        Some(1.0)
+    );
+}
+
+#[test]
+fn an_indicator_absent_from_the_panel_is_a_clear_error() {
+    let data_dir = linkage::default_data_dir();
+    let mut spec = presence::default_spec(&data_dir).unwrap();
+    spec.indicator[0].code = "fdi_stock_share".into();
+    let fw = spec.resolve().unwrap();
+    let panel = linkage::Panel::new(linkage::catalogue()).unwrap();
+    let e = presence::score(&panel, &fw).unwrap_err();
+    assert!(e.to_string().contains("fdi_stock_share"), "{e}");
+}
