@@ -6,12 +6,12 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use linkage::score::aggregate::{aggregate_into, Aggregation};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use linkage::score::aggregate::{Aggregation, aggregate_into};
 use linkage::score::build::build;
-use linkage::score::coinr::{read, IndexOptions};
+use linkage::score::coinr::{IndexOptions, read};
 use linkage::score::matrix::Matrix;
-use linkage::score::normalise::{normalise_into_with, Normalisation};
+use linkage::score::normalise::{Normalisation, normalise_into_with};
 
 /// A deterministic pseudo-random stream (SplitMix64), so inputs are identical on every run.
 fn synthetic(n: usize, seed: u64) -> Vec<f64> {

@@ -9,7 +9,7 @@
 //! Run: `cargo run --example asem`
 
 use linkage::score::build::build;
-use linkage::score::coinr::{read, IndexOptions};
+use linkage::score::coinr::{IndexOptions, read};
 use linkage::score::spec::{AggregateSpec, NormaliseSpec};
 
 fn main() -> linkage::Result<()> {

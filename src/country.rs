@@ -209,16 +209,16 @@ impl Concordance {
             });
         }
         for (code, name) in AGGREGATES {
-            if let Ok(c) = code.parse::<Iso3>() {
-                if !out.by_iso3.contains_key(&c) {
-                    out.push(Country {
-                        iso3: c,
-                        iso2: None,
-                        name: name.to_string(),
-                        cow: None,
-                        un: None,
-                    });
-                }
+            if let Ok(c) = code.parse::<Iso3>()
+                && !out.by_iso3.contains_key(&c)
+            {
+                out.push(Country {
+                    iso3: c,
+                    iso2: None,
+                    name: name.to_string(),
+                    cow: None,
+                    un: None,
+                });
             }
         }
 

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::indicator::catalogue;
 use crate::panel::Panel;
 use crate::sources::{
-    self,
+    self, CountryYear,
     cow::{CowDyad, CowNational},
     dac::DacAid,
     dots::TradeFlow,
@@ -17,7 +17,6 @@ use crate::sources::{
     institutions::Membership,
     students::Enrolment,
     unvotes::UnVotes,
-    CountryYear,
 };
 
 /// Merchandise trade as % of GDP (WDI TG.VAL.TOTL.GD.ZS via Gapminder), relative to `data/`.

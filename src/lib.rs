@@ -35,7 +35,7 @@ pub use accounting::Accounting;
 pub use country::{Concordance, Iso3};
 pub use dataset::{BuiltPanel, Dataset};
 pub use error::{Error, Result};
-pub use indicator::{catalogue, Dimension, Direction, IndicatorMeta};
+pub use indicator::{Dimension, Direction, IndicatorMeta, catalogue};
 pub use panel::{Observation, Panel};
 
 /// The `data/` directory shipped with the crate (resolved at compile time from the crate root).

@@ -20,7 +20,7 @@ use polars::prelude::*;
 use crate::accounting::Accounting;
 use crate::country::{Concordance, Iso3};
 use crate::error::{Error, Result};
-use crate::indicator::{catalogue, Dimension, IndicatorMeta};
+use crate::indicator::{Dimension, IndicatorMeta, catalogue};
 use crate::panel::Panel;
 use crate::sources::Loaded;
 use crate::table::Table;

@@ -15,7 +15,7 @@ use polars::prelude::*;
 use crate::country::Iso3;
 use crate::error::{Error, Result};
 use crate::panel::Panel;
-use crate::score::build::{build, Scores};
+use crate::score::build::{Scores, build};
 use crate::score::coin::Coin;
 use crate::score::matrix::Matrix;
 use crate::score::spec::{Framework, Node, Scope, Spec};

@@ -31,8 +31,8 @@ use crate::derive::ratio;
 use crate::error::Result;
 use crate::iso3;
 use crate::panel::Panel;
-use crate::sources::dac::DacAid;
 use crate::sources::CountryYear;
+use crate::sources::dac::DacAid;
 
 /// Push `aid_share_dac`, `aid_gdp_dac` and `aid_commitments_gdp_aiddata` into `panel`.
 ///
@@ -281,10 +281,11 @@ mod tests {
             max_relative = 1e-12
         );
         // Thailand 2019: totl `tha,2019,-378784121.59672` (net repayments): no shares at all.
-        assert!(aid
-            .by_donor
-            .keys()
-            .all(|&d| p.get(d, iso3!("THA"), 2019, "aid_share_dac").is_none()));
+        assert!(
+            aid.by_donor
+                .keys()
+                .all(|&d| p.get(d, iso3!("THA"), 2019, "aid_share_dac").is_none())
+        );
         // Negative DAC shares exist in the real data and are kept; where the DAC total is
         // small, a share leaves [-1, 1] by far: Indonesia 2016, jpnl `idn,2016,-1206339965.82031`
         // over totl `idn,2016,7092510.30674` = -170.09.

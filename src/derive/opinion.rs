@@ -79,10 +79,10 @@ mod tests {
         assert_eq!(acc.rows_used(), loaded.records.len());
         assert_eq!(p.len(), loaded.records.len());
         assert_eq!(p.len(), 325); // 37 countries, 17 survey years, empty cells left out
-                                  // Line `2017,49.54054054,43,46,35,43,63,61,37,73,31,45,50,41,48,49,48,57,79,75,84,…`:
-                                  // in column order Canada 43, France 46, Germany 35, Greece 43, Hungary 63, Italy 61, Netherlands 37,
-                                  // Poland 73, Spain 31, Sweden 45, UK 50, Russia 41, Australia 48, India 49,
-                                  // Indonesia 48, Japan 57, Philippines 79, South Korea 75, Vietnam 84.
+        // Line `2017,49.54054054,43,46,35,43,63,61,37,73,31,45,50,41,48,49,48,57,79,75,84,…`:
+        // in column order Canada 43, France 46, Germany 35, Greece 43, Hungary 63, Italy 61, Netherlands 37,
+        // Poland 73, Spain 31, Sweden 45, UK 50, Russia 41, Australia 48, India 49,
+        // Indonesia 48, Japan 57, Philippines 79, South Korea 75, Vietnam 84.
         let us = iso3!("USA");
         assert_relative_eq!(
             p.get(us, iso3!("IND"), 2017, "us_favourability_pew")

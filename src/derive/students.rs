@@ -22,8 +22,8 @@ use crate::derive::ratio;
 use crate::error::Result;
 use crate::iso3;
 use crate::panel::Panel;
-use crate::sources::students::Enrolment;
 use crate::sources::CountryYear;
+use crate::sources::students::Enrolment;
 
 /// The destinations that are actors of the student indicators.
 ///

@@ -20,8 +20,8 @@ use crate::country::Iso3;
 use crate::derive::ratio;
 use crate::error::Result;
 use crate::panel::Panel;
-use crate::sources::dots::{Flow, TradeFlow};
 use crate::sources::CountryYear;
+use crate::sources::dots::{Flow, TradeFlow};
 
 /// Push the DOTS trade indicators for every actor-reported (actor, partner, year) into `panel`.
 ///

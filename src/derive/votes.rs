@@ -16,7 +16,7 @@ use crate::accounting::Accounting;
 use crate::country::Iso3;
 use crate::error::Result;
 use crate::panel::Panel;
-use crate::sources::unvotes::{UnVotes, ABSENT};
+use crate::sources::unvotes::{ABSENT, UnVotes};
 
 /// Agreement of two vote vectors coded as in [`crate::sources::unvotes`] (0 = no recorded vote,
 /// 1 = yes, 2 = abstain, 3 = no): over the positions where both are non-zero,
@@ -117,7 +117,7 @@ pub fn derive(
 mod tests {
     use super::*;
     use crate::sources::unvotes::{ABSTAIN, NO, YES};
-    use crate::{catalogue, iso3, Concordance};
+    use crate::{Concordance, catalogue, iso3};
     use approx::assert_relative_eq;
 
     #[test]

@@ -138,10 +138,10 @@ fn row_value(
             Ok(wsum / present().map(|k| w[k] / x(k)).sum::<f64>())
         }
         Aggregation::GeneralisedMean { p } => {
-            if p < 0.0 {
-                if let Some(v) = present().map(&x).find(|&v| v <= 0.0) {
-                    return Err(format!("value {v} is not positive, which p = {p} forbids"));
-                }
+            if p < 0.0
+                && let Some(v) = present().map(&x).find(|&v| v <= 0.0)
+            {
+                return Err(format!("value {v} is not positive, which p = {p} forbids"));
             }
             Ok((present().map(|k| w[k] * x(k).powf(p)).sum::<f64>() / wsum).powf(1.0 / p))
         }
@@ -163,15 +163,15 @@ fn check_weights(method: Aggregation, n_children: usize, w: &[f64]) -> Result<()
             reason: format!("weight {k} is {v}, not finite"),
         });
     }
-    if let Aggregation::GeneralisedMean { p } = method {
-        if p == 0.0 || !p.is_finite() {
-            return Err(Error::Method {
-                method: method.label(),
-                reason: format!(
-                    "p = {p} is not allowed (p = 0 is the geometric mean: use that instead)"
-                ),
-            });
-        }
+    if let Aggregation::GeneralisedMean { p } = method
+        && (p == 0.0 || !p.is_finite())
+    {
+        return Err(Error::Method {
+            method: method.label(),
+            reason: format!(
+                "p = {p} is not allowed (p = 0 is the geometric mean: use that instead)"
+            ),
+        });
     }
     Ok(())
 }
@@ -425,12 +425,14 @@ mod tests {
         );
         assert!(agg(Aggregation::GeometricMean, &[vec![-1.0]], &[1.0]).is_err());
         // COINr checks x, not weights: a zero-weight non-positive child still fails
-        assert!(agg(
-            Aggregation::GeometricMean,
-            &[vec![1.0], vec![-1.0]],
-            &[1.0, 0.0]
-        )
-        .is_err());
+        assert!(
+            agg(
+                Aggregation::GeometricMean,
+                &[vec![1.0], vec![-1.0]],
+                &[1.0, 0.0]
+            )
+            .is_err()
+        );
     }
 
     #[test]
@@ -443,12 +445,14 @@ mod tests {
         )
         .unwrap();
         assert_relative_eq!(y[0], 3.0, epsilon = 1e-12);
-        assert!(agg(
-            Aggregation::HarmonicMean,
-            &[vec![0.0], vec![6.0]],
-            &[1.0, 1.0]
-        )
-        .is_err());
+        assert!(
+            agg(
+                Aggregation::HarmonicMean,
+                &[vec![0.0], vec![6.0]],
+                &[1.0, 1.0]
+            )
+            .is_err()
+        );
         // negatives are accepted as in COINr: 2 / (1/−2 + 1/6) = 2 / (−1/3) = −6
         let y = agg(
             Aggregation::HarmonicMean,
@@ -490,20 +494,24 @@ mod tests {
 
     #[test]
     fn generalised_errors() {
-        assert!(agg(
-            Aggregation::GeneralisedMean { p: 0.0 },
-            &[vec![1.0]],
-            &[1.0]
-        )
-        .is_err());
+        assert!(
+            agg(
+                Aggregation::GeneralisedMean { p: 0.0 },
+                &[vec![1.0]],
+                &[1.0]
+            )
+            .is_err()
+        );
         // p = 0 fails even when every value is missing, as in COINr
         assert!(agg(Aggregation::GeneralisedMean { p: 0.0 }, &[vec![NA]], &[1.0]).is_err());
-        assert!(agg(
-            Aggregation::GeneralisedMean { p: -2.0 },
-            &[vec![0.0]],
-            &[1.0]
-        )
-        .is_err());
+        assert!(
+            agg(
+                Aggregation::GeneralisedMean { p: -2.0 },
+                &[vec![0.0]],
+                &[1.0]
+            )
+            .is_err()
+        );
         // p > 0 accepts zero
         assert_eq!(
             agg(

@@ -17,14 +17,14 @@
 //!    the smallest rank, missing stays missing.
 
 use crate::error::{Error, Result};
-use crate::score::aggregate::{aggregate_into, Aggregation};
+use crate::score::aggregate::{Aggregation, aggregate_into};
 use crate::score::coin::Coin;
 use crate::score::impute;
 use crate::score::matrix::Matrix;
 use crate::score::normalise::normalise_into_with;
-use crate::score::rank::{min_rank_in_place, RankOrder};
-use crate::score::spec::{normalisation_kernel, Framework, ImputeSpec, Node, NormaliseSpec};
-use crate::score::treat::{treat_into, Treatment};
+use crate::score::rank::{RankOrder, min_rank_in_place};
+use crate::score::spec::{Framework, ImputeSpec, Node, NormaliseSpec, normalisation_kernel};
+use crate::score::treat::{Treatment, treat_into};
 
 /// What the treatment did to one indicator in one block.
 #[derive(Debug, Clone, PartialEq)]

@@ -109,10 +109,10 @@ impl Coin {
                         return bad(format!(
                             "indicator `{}` is divided by `{d}`, which the data does not have",
                             ind.code
-                        ))
+                        ));
                     }
                     Some(v) if v.len() != n => {
-                        return bad(format!("denominator `{d}` has the wrong length"))
+                        return bad(format!("denominator `{d}` has the wrong length"));
                     }
                     _ => {}
                 }
@@ -122,12 +122,11 @@ impl Coin {
             crate::score::spec::ImputeSpec::GroupMean { group }
             | crate::score::spec::ImputeSpec::GroupMedian { group },
         ) = &fw.impute
+            && !self.unit_groups.contains_key(group)
         {
-            if !self.unit_groups.contains_key(group) {
-                return bad(format!(
-                    "imputation by group `{group}`, which the data does not have"
-                ));
-            }
+            return bad(format!(
+                "imputation by group `{group}`, which the data does not have"
+            ));
         }
         Ok(())
     }

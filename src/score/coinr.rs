@@ -127,7 +127,7 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
                     Some(v) if v.to_bits() == 1.0f64.to_bits() => 1,
                     Some(v) if v.to_bits() == (-1.0f64).to_bits() => -1,
                     Some(v) => {
-                        return Err(direction.invalid(i, format!("direction {v} must be 1 or -1")))
+                        return Err(direction.invalid(i, format!("direction {v} must be 1 or -1")));
                     }
                 };
                 levels.insert(c.clone(), (i, level.int(i)?));
@@ -287,17 +287,17 @@ fn check_level(
     code: &str,
     expected: usize,
 ) -> Result<()> {
-    if let Some(&(row, l)) = levels.get(code) {
-        if l != expected as i64 {
-            return Err(Error::Invalid {
-                path: path.to_path_buf(),
-                row: row + 1,
-                field: level.name().to_string(),
-                reason: format!(
-                    "`{code}` has Level {l}, but the hierarchy puts it at level {expected}"
-                ),
-            });
-        }
+    if let Some(&(row, l)) = levels.get(code)
+        && l != expected as i64
+    {
+        return Err(Error::Invalid {
+            path: path.to_path_buf(),
+            row: row + 1,
+            field: level.name().to_string(),
+            reason: format!(
+                "`{code}` has Level {l}, but the hierarchy puts it at level {expected}"
+            ),
+        });
     }
     Ok(())
 }

@@ -222,11 +222,11 @@ pub fn impute_latest(x: &mut [f64], max_time: Option<usize>) -> usize {
     for (i, xi) in x.iter_mut().enumerate() {
         if !xi.is_nan() {
             last = Some((i, *xi));
-        } else if let Some((j, v)) = last {
-            if max_time.is_none_or(|k| i - j <= k) {
-                *xi = v;
-                n += 1;
-            }
+        } else if let Some((j, v)) = last
+            && max_time.is_none_or(|k| i - j <= k)
+        {
+            *xi = v;
+            n += 1;
         }
     }
     n

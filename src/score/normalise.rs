@@ -14,7 +14,7 @@
 //! `n_dist2ref`, `n_dist2targ`, `n_fracmax`, `n_rank`, `n_borda`, `n_prank`,
 //! `n_goalposts`); JRC/OECD *Handbook on Constructing Composite Indicators* (2008), §5.
 
-use crate::score::rank::{min_rank_in_place, RankOrder};
+use crate::score::rank::{RankOrder, min_rank_in_place};
 use crate::score::stats;
 use crate::{Error, Result};
 
@@ -537,13 +537,15 @@ mod tests {
         assert!(run(Normalisation::default(), &[5.0], 1.0, None)[0].is_nan());
         assert!(run(Normalisation::PercentileRank, &[5.0], 1.0, None)[0].is_nan());
         assert_eq!(run(Normalisation::Rank, &[5.0], 1.0, None), vec![1.0]);
-        assert!(run(
-            Normalisation::ZScore { mean: 0.0, sd: 1.0 },
-            &[5.0],
-            1.0,
-            None
-        )[0]
-        .is_nan());
+        assert!(
+            run(
+                Normalisation::ZScore { mean: 0.0, sd: 1.0 },
+                &[5.0],
+                1.0,
+                None
+            )[0]
+            .is_nan()
+        );
         for m in [
             Normalisation::default(),
             Normalisation::ZScore { mean: 0.0, sd: 1.0 },
@@ -718,44 +720,52 @@ mod tests {
             e.to_string(),
             "distance to target: the indicator has no target"
         );
-        assert!(normalise_into(
-            Normalisation::DistToTarget { cap_max: false },
-            &x,
-            1.0,
-            Some(NA),
-            &mut out
-        )
-        .is_err());
-        assert!(normalise_into(
-            Normalisation::DistToRef {
-                reference: 2,
-                cap_max: false
-            },
-            &x,
-            1.0,
-            None,
-            &mut out
-        )
-        .is_err());
-        assert!(normalise_into(
-            Normalisation::ZScore { mean: 0.0, sd: 0.0 },
-            &x,
-            1.0,
-            None,
-            &mut out
-        )
-        .is_err());
-        assert!(normalise_into(
-            Normalisation::MinMax {
-                lower: NA,
-                upper: 1.0
-            },
-            &x,
-            1.0,
-            None,
-            &mut out
-        )
-        .is_err());
+        assert!(
+            normalise_into(
+                Normalisation::DistToTarget { cap_max: false },
+                &x,
+                1.0,
+                Some(NA),
+                &mut out
+            )
+            .is_err()
+        );
+        assert!(
+            normalise_into(
+                Normalisation::DistToRef {
+                    reference: 2,
+                    cap_max: false
+                },
+                &x,
+                1.0,
+                None,
+                &mut out
+            )
+            .is_err()
+        );
+        assert!(
+            normalise_into(
+                Normalisation::ZScore { mean: 0.0, sd: 0.0 },
+                &x,
+                1.0,
+                None,
+                &mut out
+            )
+            .is_err()
+        );
+        assert!(
+            normalise_into(
+                Normalisation::MinMax {
+                    lower: NA,
+                    upper: 1.0
+                },
+                &x,
+                1.0,
+                None,
+                &mut out
+            )
+            .is_err()
+        );
         let mut short = [0.0; 1];
         assert!(normalise_into(Normalisation::default(), &x, 1.0, None, &mut short).is_err());
     }

@@ -695,7 +695,7 @@ impl Spec {
                 return Err(spec_err(
                     &self.name,
                     "no group without a parent: the hierarchy has no root",
-                ))
+                ));
             }
             _ => {
                 let names: Vec<&str> = roots.iter().map(|&r| self.group[r].code.as_str()).collect();
@@ -904,16 +904,20 @@ mod tests {
 
     #[test]
     fn rejects_missing_parent_and_orphans() {
-        assert!(err(&OK.replace(
-            "parent = \"d2\"\n        direction",
-            "parent = \"d9\"\n        direction"
-        ))
-        .contains("parent `d9` is not defined"));
-        assert!(err(&OK.replace(
-            "code = \"c\"\n        parent = \"d2\"",
-            "code = \"c\"\n        parent = \"a\""
-        ))
-        .contains("is an indicator, not a group"));
+        assert!(
+            err(&OK.replace(
+                "parent = \"d2\"\n        direction",
+                "parent = \"d9\"\n        direction"
+            ))
+            .contains("parent `d9` is not defined")
+        );
+        assert!(
+            err(&OK.replace(
+                "code = \"c\"\n        parent = \"d2\"",
+                "code = \"c\"\n        parent = \"a\""
+            ))
+            .contains("is an indicator, not a group")
+        );
     }
 
     #[test]

@@ -367,10 +367,11 @@ mod tests {
         let r = find(iso3!("BHS"), 1965);
         assert_eq!((r.imports, r.exports), (None, Some(18.5)));
         // Row `31,1960,,` has neither value: excluded, no record.
-        assert!(!n
-            .records
-            .iter()
-            .any(|r| r.country == iso3!("BHS") && r.year == 1960));
+        assert!(
+            !n.records
+                .iter()
+                .any(|r| r.country == iso3!("BHS") && r.year == 1960)
+        );
         // WLD 1960 = sum of the `exports` column over the 1960 rows with a value, historical
         // states included (python: sum over csv rows = 114,873.957…; without the unmapped
         // states it would be 114,667.357…).

@@ -23,7 +23,7 @@ use crate::accounting::Accounting;
 use crate::country::{Concordance, Iso3};
 use crate::error::Result;
 use crate::iso3;
-use crate::sources::{ddf, CountryYear};
+use crate::sources::{CountryYear, ddf};
 
 /// The folder of the DAC files, relative to the data directory.
 ///
@@ -226,10 +226,11 @@ mod tests {
         assert_relative_eq!(aid.total[&(iso3!("THA"), 2019)], -378784121.59672);
         // Korea as a recipient: only 2000, 2003 and 2004 in the total, none in the donor files.
         assert_eq!(aid.total.keys().filter(|k| k.0 == iso3!("KOR")).count(), 3);
-        assert!(aid
-            .by_donor
-            .values()
-            .all(|s| s.keys().all(|k| k.0 != iso3!("KOR"))));
+        assert!(
+            aid.by_donor
+                .values()
+                .all(|s| s.keys().all(|k| k.0 != iso3!("KOR")))
+        );
     }
 
     #[test]

@@ -83,7 +83,7 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<TradeFlow>>> {
                 return Err(flow.invalid(
                     i,
                     format!("unknown flow {other:?} (expected exports_fob or imports_cif)"),
-                ))
+                ));
             }
         };
         let y = year.year(i, 2000, 2020)?;

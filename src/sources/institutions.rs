@@ -281,10 +281,11 @@ fn last_year(event: &str) -> Option<i32> {
         // The first "AAAA-BBBB" range in the text.
         let b = e.as_bytes();
         for k in 0..b.len().saturating_sub(8) {
-            if b[k + 4] == b'-' && b[k..k + 4].iter().all(u8::is_ascii_digit) {
-                if let Some(y) = year_after(&e[k + 5..]) {
-                    return Some(y);
-                }
+            if b[k + 4] == b'-'
+                && b[k..k + 4].iter().all(u8::is_ascii_digit)
+                && let Some(y) = year_after(&e[k + 5..])
+            {
+                return Some(y);
             }
         }
     }

@@ -233,7 +233,7 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
                     field: "importantvote".into(),
                     value: other.into(),
                     expected: "0 or 1",
-                })
+                });
             }
         };
         let d = date.required_text(i)?;
@@ -304,7 +304,7 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
                 return Err(short.invalid(
                     i,
                     format!("issue {nm:?} has short name {sh:?} here but {s:?} at row {first}"),
-                ))
+                ));
             }
             Some(_) => {}
             None => {
@@ -377,7 +377,7 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
                     field: "vote".into(),
                     value: other.into(),
                     expected: "a vote: yes, no or abstain",
-                })
+                });
             }
         };
         let Some(c) = code.text(i) else {
@@ -581,9 +581,10 @@ mod tests {
             matches!(&e, Error::Parse { row: 2, field, value, .. } if field == "vote" && value == "Yea"),
             "{e}"
         );
-        assert!(e
-            .to_string()
-            .contains("un_votes_1990_2019.csv: row 2, field `vote`"));
+        assert!(
+            e.to_string()
+                .contains("un_votes_1990_2019.csv: row 2, field `vote`")
+        );
     }
 
     #[test]

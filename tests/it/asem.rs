@@ -6,7 +6,7 @@ use std::process::Command;
 
 use approx::assert_relative_eq;
 use linkage::score::build::build;
-use linkage::score::coinr::{read, IndexOptions};
+use linkage::score::coinr::{IndexOptions, read};
 use linkage::score::spec::{AggregateSpec, NormaliseSpec};
 use linkage::table::Table;
 
@@ -150,10 +150,11 @@ fn treat_minmax_arithmetic_and_the_treatment_report() {
     expected.sort();
     got.sort();
     assert_eq!(got, expected);
-    assert!(s
-        .treatments
-        .iter()
-        .all(|t| t.treatment.log_transform.is_none()));
+    assert!(
+        s.treatments
+            .iter()
+            .all(|t| t.treatment.log_transform.is_none())
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use linkage::{panel_io::load_panel, Concordance, Error};
+use linkage::{Concordance, Error, panel_io::load_panel};
 
 fn conc() -> Concordance {
     Concordance::load(linkage::default_data_dir()).unwrap()
@@ -24,7 +24,9 @@ const HEADER: &str = "actor,partner,year,indicator,value\n";
 fn a_valid_panel_loads_and_accounts_for_every_row() {
     let p = fixture(
         "ok.csv",
-        &format!("{HEADER}JPN,VNM,2019,trade_share_dots,0.08\nUSA,VNM,2019,trade_share_dots,\nCHN,VNM,2019,trade_share_dots,0.31\n"),
+        &format!(
+            "{HEADER}JPN,VNM,2019,trade_share_dots,0.08\nUSA,VNM,2019,trade_share_dots,\nCHN,VNM,2019,trade_share_dots,0.31\n"
+        ),
     );
     let l = load_panel(&p, &conc()).unwrap();
     assert_eq!(l.records.len(), 2);
@@ -73,7 +75,12 @@ fn unknown_and_lower_case_codes_are_rejected() {
 
 #[test]
 fn duplicate_keys_name_both_rows() {
-    let p = fixture("dup.csv", &format!("{HEADER}JPN,VNM,2019,trade_share_dots,0.1\nUSA,VNM,2019,trade_share_dots,0.1\nJPN,VNM,2019,trade_share_dots,0.2\n"));
+    let p = fixture(
+        "dup.csv",
+        &format!(
+            "{HEADER}JPN,VNM,2019,trade_share_dots,0.1\nUSA,VNM,2019,trade_share_dots,0.1\nJPN,VNM,2019,trade_share_dots,0.2\n"
+        ),
+    );
     let e = load_panel(&p, &conc()).unwrap_err();
     assert!(
         matches!(

@@ -1,7 +1,7 @@
 //! Presence scores from the default spec on the shipped data.
 
 use approx::assert_relative_eq;
-use linkage::{iso3, presence, Dataset};
+use linkage::{Dataset, iso3, presence};
 use std::sync::OnceLock;
 
 fn scored() -> &'static presence::Presence {

@@ -1,6 +1,6 @@
 //! The main job on the shipped data.
 
-use linkage::report::{run, ReportOptions};
+use linkage::report::{ReportOptions, run};
 
 #[test]
 fn report_writes_real_rows_for_the_case_studies() {
