@@ -17,6 +17,7 @@
 #![deny(clippy::float_cmp)]
 
 pub mod accounting;
+pub mod alignment;
 pub mod country;
 pub mod coverage;
 pub mod dataset;

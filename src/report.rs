@@ -10,6 +10,11 @@
 //!   n_present (children with a value behind an aggregate);
 //! - `facts.csv`: the cited case-study facts shown as context (weak hosts left out), never
 //!   normalised;
+//! - `alignment.csv`: actor_a, actor_b, partner, year, measure, value, n — profile alignment of
+//!   USA–JPN, USA–CHN, JPN–CHN (cosine, Pearson, complementarity, balance against China,
+//!   co-movement; see [`crate::alignment::profile`]);
+//! - `dependence.csv`: partner, year, measure, value, n — trade concentration (HHI) of the DOTS
+//!   reporters and each partner's dependence on China against the US and Japan combined;
 //!
 //! and prints a coverage summary for the four case studies.
 
@@ -19,6 +24,7 @@ use std::path::PathBuf;
 use polars::prelude::*;
 
 use crate::accounting::Accounting;
+use crate::alignment::{dependence, profile};
 use crate::country::Iso3;
 use crate::coverage::{self, CoverageRow};
 use crate::dataset::Dataset;
@@ -97,6 +103,16 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
     let presence = crate::presence::score(&built.panel, &fw)?;
     write("presence.csv", &mut presence.to_frame()?)?;
     write("facts.csv", &mut facts_frame(&data.facts)?)?;
+    let alignment = profile::alignment_table(&presence, &profile::AlignmentOptions::default());
+    write("alignment.csv", &mut profile::to_frame(&alignment)?)?;
+    let mut dep = dependence::concentration(&data.dots);
+    dep.extend(dependence::third_vs_pair(
+        &built.panel,
+        "trade_share_dots",
+        iso3!("CHN"),
+        (iso3!("USA"), iso3!("JPN")),
+    ));
+    write("dependence.csv", &mut dependence::to_frame(&dep)?)?;
     let summary = case_study_summary(&data, &cov);
     Ok(ReportSummary {
         files,
