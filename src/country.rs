@@ -120,6 +120,8 @@ pub struct Country {
     pub cow: Option<u16>,
     /// UN M49 numeric code.
     pub un: Option<u16>,
+    /// UN geoscheme sub-region (`UNregion` of the code list), e.g. "South-eastern Asia".
+    pub region: Option<String>,
 }
 
 /// Joins the sources' code systems; see the [module docs](self) for how it is built.
@@ -163,6 +165,7 @@ impl Concordance {
         let name = cc.column("name_short")?;
         let un = cc.column("UNcode")?;
         let regex = cc.column("regex")?;
+        let region = cc.column("UNregion")?;
         let mut out = Concordance {
             countries: Vec::new(),
             by_iso3: HashMap::new(),
@@ -206,6 +209,7 @@ impl Concordance {
                 name: name.required_text(i)?.to_string(),
                 cow: None,
                 un: un_code,
+                region: region.text(i).map(str::to_string),
             });
         }
         for (code, name) in AGGREGATES {
@@ -218,6 +222,7 @@ impl Concordance {
                     name: name.to_string(),
                     cow: None,
                     un: None,
+                    region: None,
                 });
             }
         }
@@ -315,6 +320,33 @@ impl Concordance {
     /// Full entry.
     pub fn get(&self, code: Iso3) -> Option<&Country> {
         self.by_iso3.get(&code).map(|&k| &self.countries[k])
+    }
+
+    /// Countries of the Indo-Pacific: the UN geoscheme sub-regions of East, South-East and South
+    /// Asia, Australia and New Zealand, Melanesia, Micronesia and Polynesia.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{Concordance, iso3};
+    /// let c = Concordance::load(linkage::default_data_dir()).unwrap();
+    /// let ip = c.indo_pacific();
+    /// assert!(ip.contains(&iso3!("VNM")) && ip.contains(&iso3!("FJI")) && !ip.contains(&iso3!("DEU")));
+    /// ```
+    pub fn indo_pacific(&self) -> Vec<Iso3> {
+        const REGIONS: [&str; 7] = [
+            "Eastern Asia",
+            "South-eastern Asia",
+            "Southern Asia",
+            "Australia and New Zealand",
+            "Melanesia",
+            "Micronesia",
+            "Polynesia",
+        ];
+        self.countries
+            .iter()
+            .filter(|c| c.region.as_deref().is_some_and(|r| REGIONS.contains(&r)))
+            .map(|c| c.iso3)
+            .collect()
     }
 
     /// All entries.

@@ -15,6 +15,9 @@
 //!   co-movement; see [`crate::alignment::profile`]);
 //! - `dependence.csv`: partner, year, measure, value, n — trade concentration (HHI) of the DOTS
 //!   reporters and each partner's dependence on China against the US and Japan combined;
+//! - `institutions.csv`: actor, partner, year, shared, jaccard, institutions — complete
+//!   institutions shared by each actor and partner, 1990–2023 (see
+//!   [`crate::alignment::institutions`]);
 //!
 //! and prints a coverage summary for the four case studies.
 
@@ -24,7 +27,7 @@ use std::path::PathBuf;
 use polars::prelude::*;
 
 use crate::accounting::Accounting;
-use crate::alignment::{dependence, profile};
+use crate::alignment::{dependence, institutions, profile};
 use crate::country::Iso3;
 use crate::coverage::{self, CoverageRow};
 use crate::dataset::Dataset;
@@ -97,8 +100,6 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         "indicators.csv",
         &mut indicators_frame(built.panel.indicators())?,
     )?;
-    let accounts: Vec<&Accounting> = data.accounting.iter().chain(&built.accounting).collect();
-    write("accounting.csv", &mut accounting_frame(&accounts)?)?;
     let fw = crate::presence::default_spec(&opts.data_dir)?.resolve()?;
     let presence = crate::presence::score(&built.panel, &fw)?;
     write("presence.csv", &mut presence.to_frame()?)?;
@@ -113,6 +114,20 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         (iso3!("USA"), iso3!("JPN")),
     ));
     write("dependence.csv", &mut dependence::to_frame(&dep)?)?;
+    let (ties, ties_account) = institutions::institutions_table(
+        &data.memberships,
+        &crate::derive::ACTORS,
+        &built.panel.partners(),
+        1990..=2023,
+    );
+    write("institutions.csv", &mut institutions::to_frame(&ties)?)?;
+    let accounts: Vec<&Accounting> = data
+        .accounting
+        .iter()
+        .chain(&built.accounting)
+        .chain([&ties_account])
+        .collect();
+    write("accounting.csv", &mut accounting_frame(&accounts)?)?;
     let summary = case_study_summary(&data, &cov);
     Ok(ReportSummary {
         files,
