@@ -14,7 +14,9 @@
 //!   USA–JPN, USA–CHN, JPN–CHN (cosine, Pearson, complementarity, balance against China,
 //!   co-movement; see [`crate::alignment::profile`]);
 //! - `dependence.csv`: partner, year, measure, value, n — trade concentration (HHI) of the DOTS
-//!   reporters and each partner's dependence on China against the US and Japan combined;
+//!   reporters, each partner's dependence on China against the US and Japan combined, and the
+//!   G7 as a group (combined trade and aid shares, the US–Japan part of them, China against
+//!   them);
 //! - `institutions.csv`: actor, partner, year, shared, jaccard, institutions — complete
 //!   institutions shared by each actor and partner, 1990–2023 (see
 //!   [`crate::alignment::institutions`]);
@@ -113,6 +115,17 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         iso3!("CHN"),
         (iso3!("USA"), iso3!("JPN")),
     ));
+    let g7 = |y: i32| institutions::g7_members(&data.memberships, y);
+    for indicator in ["trade_share_dots", "aid_share_dac"] {
+        dep.extend(dependence::group_vs_third(
+            &built.panel,
+            indicator,
+            "G7",
+            &g7,
+            (iso3!("USA"), iso3!("JPN")),
+            iso3!("CHN"),
+        ));
+    }
     write("dependence.csv", &mut dependence::to_frame(&dep)?)?;
     let (ties, ties_account) = institutions::institutions_table(
         &data.memberships,

@@ -163,6 +163,86 @@ pub fn third_vs_pair(
     rows
 }
 
+/// A group of actors (e.g. the G7) in each partner and year, from a share indicator of the
+/// panel: the group's combined share `Σ s_m` over the members with a value (`n` = members
+/// counted), the pair's part of it `(s_a + s_b) / Σ s_m` (the pair's place within the group),
+/// and the ratio of the third actor's share to the group's, `s_third / Σ s_m`. `members` gives the group for a
+/// year (e.g. [`crate::alignment::institutions::g7_members`]).
+///
+/// Sums of mirror shares (`trade_share_dots`) can exceed 1 at transit hubs; DAC aid shares can
+/// be negative (net repayments). Both are left as computed.
+///
+/// # Examples
+/// ```
+/// use linkage::{Dataset, iso3, alignment::{dependence, institutions}};
+/// let d = Dataset::load(linkage::default_data_dir()).unwrap();
+/// let panel = d.default_panel().unwrap().panel;
+/// let g7 = |y: i32| institutions::g7_members(&d.memberships, y);
+/// let rows = dependence::group_vs_third(&panel, "trade_share_dots", "G7", &g7,
+///     (iso3!("USA"), iso3!("JPN")), iso3!("CHN"));
+/// let vn = rows.iter().find(|r| r.partner == iso3!("VNM") && r.year == 2019
+///     && r.measure == "trade_share_dots_G7").unwrap();
+/// assert_eq!(vn.n, 7);
+/// ```
+pub fn group_vs_third(
+    panel: &Panel,
+    indicator: &str,
+    group_name: &str,
+    members: &dyn Fn(i32) -> std::collections::BTreeSet<Iso3>,
+    pair: (Iso3, Iso3),
+    third: Iso3,
+) -> Vec<DependenceRow> {
+    let mut partner_years: Vec<(Iso3, i32)> =
+        panel.rows().iter().map(|o| (o.partner, o.year)).collect();
+    partner_years.sort();
+    partner_years.dedup();
+    let mut rows = Vec::new();
+    let mut cache: BTreeMap<i32, std::collections::BTreeSet<Iso3>> = BTreeMap::new();
+    for (partner, year) in partner_years {
+        let group = cache.entry(year).or_insert_with(|| members(year));
+        let values: Vec<(Iso3, f64)> = group
+            .iter()
+            .filter(|&&m| m != partner)
+            .filter_map(|&m| panel.get(m, partner, year, indicator).map(|v| (m, v)))
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        let n = values.len();
+        let total: f64 = values.iter().map(|(_, v)| v).sum();
+        let mut push = |measure: String, value: f64, n: usize| {
+            rows.push(DependenceRow {
+                partner,
+                year,
+                measure,
+                value,
+                n,
+            });
+        };
+        push(format!("{indicator}_{group_name}"), total, n);
+        let pair_sum: Option<f64> = [pair.0, pair.1]
+            .iter()
+            .map(|a| values.iter().find(|(m, _)| m == a).map(|(_, v)| *v))
+            .sum();
+        if let Some(ps) = pair_sum
+            && total > 0.0
+        {
+            push(
+                format!("{}+{}_within_{group_name}_{indicator}", pair.0, pair.1),
+                ps / total,
+                n,
+            );
+        }
+        // (The third actor's own share is a panel value; only the ratio is added here.)
+        if let Some(c) = panel.get(third, partner, year, indicator)
+            && total > 0.0
+        {
+            push(format!("{third}_vs_{group_name}_{indicator}"), c / total, n);
+        }
+    }
+    rows
+}
+
 /// Rows as a frame: `partner, year, measure, value, n`.
 ///
 /// # Errors
@@ -243,6 +323,45 @@ mod tests {
         let h = rows.iter().find(|r| r.measure == "hhi").unwrap();
         assert_relative_eq!(h.value, 0.52, epsilon = 1e-12);
         assert_eq!(h.n, 2);
+    }
+
+    #[test]
+    fn group_vs_third_hand_worked() {
+        // G7 members with shares in VNM 2019: USA .10, JPN .05, DEU .03 (others missing);
+        // total .18 (n = 3); the pair's part (.10 + .05) / .18 = 0.8333; CHN .30 → .30 / .18.
+        let mut p = Panel::new(crate::catalogue()).unwrap();
+        let vn = iso3!("VNM");
+        for (a, s) in [("CHN", 0.30), ("USA", 0.10), ("JPN", 0.05), ("DEU", 0.03)] {
+            p.push(a.parse().unwrap(), vn, 2019, "trade_share_dots", s)
+                .unwrap();
+        }
+        let g7 = |_: i32| -> std::collections::BTreeSet<Iso3> {
+            ["USA", "JPN", "DEU", "GBR", "FRA", "ITA", "CAN"]
+                .iter()
+                .map(|c| c.parse().unwrap())
+                .collect()
+        };
+        let rows = group_vs_third(
+            &p,
+            "trade_share_dots",
+            "G7",
+            &g7,
+            (iso3!("USA"), iso3!("JPN")),
+            iso3!("CHN"),
+        );
+        let get = |m: &str| rows.iter().find(|r| r.measure == m).unwrap();
+        assert_relative_eq!(get("trade_share_dots_G7").value, 0.18, epsilon = 1e-12);
+        assert_eq!(get("trade_share_dots_G7").n, 3);
+        assert_relative_eq!(
+            get("USA+JPN_within_G7_trade_share_dots").value,
+            0.15 / 0.18,
+            epsilon = 1e-12
+        );
+        assert_relative_eq!(
+            get("CHN_vs_G7_trade_share_dots").value,
+            0.30 / 0.18,
+            epsilon = 1e-12
+        );
     }
 
     #[test]
