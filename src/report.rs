@@ -17,6 +17,10 @@
 //!   reporters, each partner's dependence on China against the US and Japan combined, and the
 //!   G7 as a group (combined trade and aid shares, the US–Japan part of them, China against
 //!   them);
+//! - `voting.csv`: actor, partner, year, issue, measure, value, n_votes — UN General Assembly
+//!   vote similarity (agreement, S, Scott's π, Cohen's κ) of each actor with every country and
+//!   with the other actors, overall (`all`), by issue and on important votes, where at least 10
+//!   roll calls are shared (see [`crate::alignment::voting`]);
 //! - `institutions.csv`: actor, partner, year, shared, jaccard, institutions — complete
 //!   institutions shared by each actor and partner, 1990–2023 (see
 //!   [`crate::alignment::institutions`]);
@@ -29,7 +33,7 @@ use std::path::PathBuf;
 use polars::prelude::*;
 
 use crate::accounting::Accounting;
-use crate::alignment::{dependence, institutions, profile};
+use crate::alignment::{dependence, institutions, profile, voting};
 use crate::country::Iso3;
 use crate::coverage::{self, CoverageRow};
 use crate::dataset::Dataset;
@@ -127,6 +131,13 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         ));
     }
     write("dependence.csv", &mut dependence::to_frame(&dep)?)?;
+    let (votes, votes_account) = voting::voting_table(
+        &data.votes,
+        &crate::derive::ACTORS,
+        None,
+        crate::derive::votes::MIN_VOTES,
+    );
+    write("voting.csv", &mut voting::to_frame(&votes)?)?;
     let (ties, ties_account) = institutions::institutions_table(
         &data.memberships,
         &crate::derive::ACTORS,
@@ -138,7 +149,7 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         .accounting
         .iter()
         .chain(&built.accounting)
-        .chain([&ties_account])
+        .chain([&votes_account, &ties_account])
         .collect();
     write("accounting.csv", &mut accounting_frame(&accounts)?)?;
     let summary = case_study_summary(&data, &cov);

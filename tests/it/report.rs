@@ -26,6 +26,23 @@ fn report_writes_real_rows_for_the_case_studies() {
         }
     }
     assert!(s.panel_rows > 50_000);
+    // The alignment issue's tables, with the columns the issue names.
+    for (file, header) in [
+        ("presence.csv", "actor,partner,year,level,code,score,rank,n_present"),
+        ("alignment.csv", "actor_a,actor_b,partner,year,measure,value,n"),
+        ("voting.csv", "actor,partner,year,issue,measure,value,n_votes"),
+        ("institutions.csv", "actor,partner,year,shared,jaccard,institutions"),
+        ("dependence.csv", "partner,year,measure,value,n"),
+    ] {
+        let text = std::fs::read_to_string(out.join(file)).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some(header), "{file}");
+        assert!(lines.next().is_some(), "{file} has no rows");
+        assert!(!text.contains("NaN"), "{file} holds NaN: missing must be empty or absent");
+    }
+    let voting = std::fs::read_to_string(out.join("voting.csv")).unwrap();
+    assert!(voting.lines().any(|l| l.starts_with("USA,VNM,2015,all,agreement,")));
+    assert!(voting.lines().any(|l| l.starts_with("USA,JPN,2015,important,kappa,")));
     let cov = std::fs::read_to_string(out.join("coverage.csv")).unwrap();
     // Investment has no shipped yearly series: listed, with no indicator (missing, not zero).
     assert!(cov.contains("VNM,JPN,investment,0,"));
