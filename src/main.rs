@@ -67,6 +67,18 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Score a panel of your own with a spec: presence scores per (actor, partner, year).
+    Score {
+        /// The panel file (CSV or Parquet): actor, partner, year, indicator, value.
+        #[arg(long)]
+        panel: PathBuf,
+        /// The framework spec (TOML), e.g. a copy of data/presence.toml.
+        #[arg(long)]
+        spec: PathBuf,
+        /// Output file: .csv or .parquet (actor, partner, year, level, code, score, rank, n_present).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Validate a panel file of your own (CSV or Parquet) and print its row accounting.
     Check {
         /// The panel file: columns actor, partner, year, indicator, value (+ dimension, unit).
@@ -213,6 +225,29 @@ fn run(command: Command) -> linkage::Result<()> {
                 eprintln!("treated {}: {how}", fw.indicators[t.indicator].code);
             }
             println!("wrote {} ({} units)", out.display(), data.coin.len());
+            Ok(())
+        }
+        Command::Score { panel, spec, out } => {
+            let conc = linkage::Concordance::load(linkage::default_data_dir())?;
+            let fw = linkage::score::spec::Spec::read(&spec)?.resolve()?;
+            let loaded = linkage::panel_io::load_panel(&panel, &conc)?;
+            eprintln!("{}", loaded.accounting);
+            let scored = linkage::presence::score(&loaded.records, &fw)?;
+            let mut frame = scored.to_frame()?;
+            let parquet = out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+            if parquet {
+                linkage::panel_io::write_parquet(&mut frame, &out)?;
+            } else {
+                linkage::panel_io::write_csv(&mut frame, &out)?;
+            }
+            println!(
+                "scored {} units ({} rows) -> {}",
+                scored.units.len(),
+                frame.height(),
+                out.display()
+            );
             Ok(())
         }
         Command::Check { panel } => {

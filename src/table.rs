@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 pub struct Table {
     path: PathBuf,
     frame: DataFrame,
+    decimal_comma: bool,
 }
 
 /// Pick the delimiter from the header line: the most frequent of `,`, `;` and tab outside quotes.
@@ -94,7 +95,12 @@ impl Table {
         if frame.height() == 0 {
             return Err(Error::Empty { path });
         }
-        Ok(Table { path, frame })
+        Ok(Table {
+            path,
+            frame,
+            // In a semicolon-separated file a comma inside a number is a decimal comma.
+            decimal_comma: separator == b';',
+        })
     }
 
     /// Wrap a typed frame (e.g. read from Parquet) as text, casting every column to strings, so
@@ -120,7 +126,11 @@ impl Table {
             path: path.clone(),
             message: e.to_string(),
         })?;
-        Ok(Table { path, frame })
+        Ok(Table {
+            path,
+            frame,
+            decimal_comma: false,
+        })
     }
 
     /// The file this table came from.
@@ -163,6 +173,7 @@ impl Table {
             path: &self.path,
             name: name.to_string(),
             values: ca.iter().collect(),
+            decimal_comma: self.decimal_comma,
         })
     }
 }
@@ -173,6 +184,7 @@ pub struct Cells<'a> {
     path: &'a Path,
     name: String,
     values: Vec<Option<&'a str>>,
+    decimal_comma: bool,
 }
 
 impl<'a> Cells<'a> {
@@ -211,7 +223,15 @@ impl<'a> Cells<'a> {
         if s == "NA" {
             return Ok(None);
         }
-        let v: f64 = s.parse().map_err(|_| self.parse_error(i, s, "a number"))?;
+        let parsed = match s.parse::<f64>() {
+            Ok(v) => Ok(v),
+            // `0,25` in a semicolon-separated file: one comma, no point, read as 0.25.
+            Err(_) if self.decimal_comma && s.matches(',').count() == 1 && !s.contains('.') => {
+                s.replace(',', ".").parse::<f64>()
+            }
+            Err(e) => Err(e),
+        };
+        let v = parsed.map_err(|_| self.parse_error(i, s, "a number"))?;
         if !v.is_finite() {
             return Err(Error::NonFinite {
                 path: self.path.to_path_buf(),
@@ -295,6 +315,9 @@ mod tests {
         assert_eq!(b.text(0), Some("x\ny"));
         assert_eq!(b.text(1), None);
         assert_eq!(t.column("a").unwrap().int(1).unwrap(), 2);
+        // A decimal comma in a semicolon-separated file.
+        let t = Table::from_bytes("d.csv", b"a;b\n0,25;x\n".to_vec()).unwrap();
+        assert_eq!(t.column("a").unwrap().f64(0).unwrap(), Some(0.25));
     }
 
     #[test]
