@@ -38,6 +38,9 @@ pub fn default_spec(data_dir: impl AsRef<Path>) -> Result<Spec> {
     Spec::read(&data_dir.as_ref().join(DEFAULT_SPEC_FILE))
 }
 
+/// A presence unit: (actor, partner, year).
+pub type Unit = (Iso3, Iso3, i32);
+
 /// Presence scores of every (actor, partner, year) unit with data.
 #[derive(Debug, Clone)]
 pub struct Presence {
@@ -66,6 +69,35 @@ pub struct Presence {
 /// assert!((0.0..=100.0).contains(&jp_vn));
 /// ```
 pub fn score(panel: &Panel, fw: &Framework) -> Result<Presence> {
+    let (coin, units) = coin(panel, fw)?;
+    let scores = build(fw, &coin)?;
+    Ok(Presence {
+        framework: fw.clone(),
+        units,
+        scores,
+    })
+}
+
+/// The coin [`score`] builds from a panel: one row per (actor, partner, year) unit with data
+/// (sorted; labels `ACTOR|PARTNER|YEAR`), one column per framework indicator, ranking blocks
+/// per (partner, year), normalisation blocks per the spec's scope, and each unit's series
+/// (actor–partner pair) and year for time-series imputation. Returns the units too.
+///
+/// # Errors
+/// [`Error::Spec`] when the framework names an indicator that the panel's metadata does not
+/// know.
+///
+/// # Examples
+/// ```
+/// use linkage::{Dataset, presence};
+/// let data = Dataset::load(linkage::default_data_dir()).unwrap();
+/// let panel = data.default_panel().unwrap().panel;
+/// let fw = presence::default_spec(&data.dir).unwrap().resolve().unwrap();
+/// let (coin, units) = presence::coin(&panel, &fw).unwrap();
+/// assert_eq!(coin.len(), units.len());
+/// assert_eq!(coin.raw.cols(), fw.indicators.len());
+/// ```
+pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
     // Panel indicator index → framework column.
     let mut column_of: BTreeMap<u32, usize> = BTreeMap::new();
     for (j, ind) in fw.indicators.iter().enumerate() {
@@ -117,12 +149,7 @@ pub fn score(panel: &Panel, fw: &Framework) -> Result<Presence> {
         time.push(y);
     }
     coin.series = Some((entity, time));
-    let scores = build(fw, &coin)?;
-    Ok(Presence {
-        framework: fw.clone(),
-        units,
-        scores,
-    })
+    Ok((coin, units))
 }
 
 impl Presence {

@@ -25,6 +25,10 @@
 //!   institutions shared by each actor and partner, 1990–2023 (see
 //!   [`crate::alignment::institutions`]);
 //!
+//! - `index.html` and `charts/` (SVG and PNG): the offline country report, one section per
+//!   partner — the four case studies first, then the other Indo-Pacific partners — and an
+//!   Indo-Pacific overview (see [`crate::html`]);
+//!
 //! and prints a coverage summary for the four case studies.
 
 use std::fmt::Write as _;
@@ -145,6 +149,22 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         1990..=2023,
     );
     write("institutions.csv", &mut institutions::to_frame(&ties)?)?;
+    let page = crate::html::ReportInputs {
+        data: &data,
+        presence: &presence,
+        alignment: &alignment,
+        coverage: &cov,
+        indicators: built.panel.indicators(),
+        extra_charts: Vec::new(),
+    };
+    let mut partners: Vec<Iso3> = CASE_STUDIES.to_vec();
+    partners.extend(
+        data.concordance
+            .indo_pacific()
+            .into_iter()
+            .filter(|q| !CASE_STUDIES.contains(q) && built.panel.partners().contains(q)),
+    );
+    let html_files = crate::html::write(&opts.out_dir, &page, &partners)?;
     let accounts: Vec<&Accounting> = data
         .accounting
         .iter()
@@ -152,6 +172,7 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         .chain([&votes_account, &ties_account])
         .collect();
     write("accounting.csv", &mut accounting_frame(&accounts)?)?;
+    files.extend(html_files);
     let summary = case_study_summary(&data, &cov);
     Ok(ReportSummary {
         files,

@@ -2,5 +2,6 @@
 
 mod asem;
 mod panel_validation;
+mod plot;
 mod presence;
 mod report;

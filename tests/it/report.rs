@@ -28,21 +28,44 @@ fn report_writes_real_rows_for_the_case_studies() {
     assert!(s.panel_rows > 50_000);
     // The alignment issue's tables, with the columns the issue names.
     for (file, header) in [
-        ("presence.csv", "actor,partner,year,level,code,score,rank,n_present"),
-        ("alignment.csv", "actor_a,actor_b,partner,year,measure,value,n"),
-        ("voting.csv", "actor,partner,year,issue,measure,value,n_votes"),
-        ("institutions.csv", "actor,partner,year,shared,jaccard,institutions"),
+        (
+            "presence.csv",
+            "actor,partner,year,level,code,score,rank,n_present",
+        ),
+        (
+            "alignment.csv",
+            "actor_a,actor_b,partner,year,measure,value,n",
+        ),
+        (
+            "voting.csv",
+            "actor,partner,year,issue,measure,value,n_votes",
+        ),
+        (
+            "institutions.csv",
+            "actor,partner,year,shared,jaccard,institutions",
+        ),
         ("dependence.csv", "partner,year,measure,value,n"),
     ] {
         let text = std::fs::read_to_string(out.join(file)).unwrap();
         let mut lines = text.lines();
         assert_eq!(lines.next(), Some(header), "{file}");
         assert!(lines.next().is_some(), "{file} has no rows");
-        assert!(!text.contains("NaN"), "{file} holds NaN: missing must be empty or absent");
+        assert!(
+            !text.contains("NaN"),
+            "{file} holds NaN: missing must be empty or absent"
+        );
     }
     let voting = std::fs::read_to_string(out.join("voting.csv")).unwrap();
-    assert!(voting.lines().any(|l| l.starts_with("USA,VNM,2015,all,agreement,")));
-    assert!(voting.lines().any(|l| l.starts_with("USA,JPN,2015,important,kappa,")));
+    assert!(
+        voting
+            .lines()
+            .any(|l| l.starts_with("USA,VNM,2015,all,agreement,"))
+    );
+    assert!(
+        voting
+            .lines()
+            .any(|l| l.starts_with("USA,JPN,2015,important,kappa,"))
+    );
     let cov = std::fs::read_to_string(out.join("coverage.csv")).unwrap();
     // Investment has no shipped yearly series: listed, with no indicator (missing, not zero).
     assert!(cov.contains("VNM,JPN,investment,0,"));
@@ -70,4 +93,87 @@ fn report_writes_real_rows_for_the_case_studies() {
     for (k, (rows_in, used_and_excluded)) in totals {
         assert_eq!(rows_in, used_and_excluded, "{k:?}");
     }
+}
+
+/// Relative links (`src=` and `href=` that are not `#…` or `http…`) of an HTML page.
+fn local_links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["src=\"", "href=\""] {
+        for part in html.split(attr).skip(1) {
+            let link = part.split('"').next().unwrap_or("");
+            if !link.is_empty() && !link.starts_with('#') && !link.starts_with("http") {
+                out.push(link.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn html_report_links_resolve_and_renders_in_chromium() {
+    let out = std::env::temp_dir().join(format!("linkage-it-html-{}", std::process::id()));
+    run(&ReportOptions {
+        out_dir: out.clone(),
+        ..Default::default()
+    })
+    .unwrap();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    // The case studies come first, each with its section and charts.
+    let pos = |id: &str| html.find(&format!("<section id=\"{id}\">")).unwrap();
+    assert!(pos("MMR") < pos("VNM") && pos("VNM") < pos("IND") && pos("IND") < pos("KOR"));
+    assert!(pos("KOR") < pos("overview"));
+    let links = local_links(&html);
+    assert!(links.len() > 100, "only {} local links", links.len());
+    for l in &links {
+        assert!(
+            out.join(l).exists(),
+            "index.html links to {l}, which does not exist"
+        );
+    }
+    for stem in [
+        "VNM_bars",
+        "VNM_radar",
+        "VNM_presence",
+        "VNM_unga",
+        "indo_pacific_scatter",
+    ] {
+        assert!(links.contains(&format!("charts/{stem}.svg")), "{stem}");
+    }
+
+    // Headless Chromium, where installed (.ci/run installs Debian's chromium): the page loads
+    // from the file system with no console error (a broken image or script would log one).
+    let chromium = std::path::Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        eprintln!("chromium not installed: screenshot check not run here (CI installs it)");
+        return;
+    }
+    let shot = out.join("screenshot.png");
+    let profile = out.join("chromium-profile");
+    let o = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1200,2400",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", out.join("index.html").display()))
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&o.stderr);
+    assert!(shot.exists(), "no screenshot: {log}");
+    let console: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("CONSOLE") || l.contains("Failed to load resource"))
+        .collect();
+    assert!(console.is_empty(), "console errors: {console:?}");
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
 }

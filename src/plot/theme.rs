@@ -1,0 +1,293 @@
+//! The house theme: fonts, sizes, neutral colours, one colour and marker per actor, and the
+//! continuous colour scales.
+//!
+//! # Actor colours
+//!
+//! Every chart draws an actor in the same colour, so a reader who learns "Japan is vermillion"
+//! once can read every figure. The first eight are the Okabe–Ito palette (Okabe & Ito 2008,
+//! *Color Universal Design*), distinguishable under the common colour-vision deficiencies; the
+//! last four come from Paul Tol's *muted* scheme and a neutral grey. Each actor also has its own
+//! marker shape, so line and scatter charts stay readable in greyscale.
+//!
+//! | actor | colour | hex | marker |
+//! |---|---|---|---|
+//! | USA — United States | blue | `#0072B2` | circle |
+//! | JPN — Japan | vermillion | `#D55E00` | square |
+//! | CHN — China | reddish purple | `#CC79A7` | triangle |
+//! | GBR — United Kingdom | bluish green | `#009E73` | diamond |
+//! | FRA — France | sky blue | `#56B4E9` | circle |
+//! | DEU — Germany | black | `#000000` | square |
+//! | ITA — Italy | orange | `#E69F00` | triangle |
+//! | CAN — Canada | wine (Tol) | `#882255` | diamond |
+//! | KOR — South Korea | teal (Tol) | `#44AA99` | circle |
+//! | AUS — Australia | olive (Tol) | `#999933` | square |
+//! | IND — India | indigo (Tol) | `#332288` | triangle |
+//! | EUU — European Union | grey | `#777777` | diamond |
+//!
+//! Any other actor, or a series with no actor, takes the first free colour of
+//! [`FALLBACK`] (starting at a position fixed by the actor's code, so the same code gets the same
+//! colour whenever it is free).
+//!
+//! # Scales
+//!
+//! Continuous values use viridis ([`Scale::Sequential`], perceptually uniform and colour-blind
+//! safe) or a blue–white–red diverging scale around a midpoint ([`Scale::Diverging`], ColorBrewer
+//! RdBu end points). Missing cells are light grey with dark diagonal hatching ([`MISSING_FILL`],
+//! [`MISSING_HATCH`]) and a "missing" legend entry.
+//!
+//! # Text
+//!
+//! Sizes are CSS pixels at the reference size 900 × 560 and grow with larger images (never
+//! shrink): title 22 px bold, axis titles 17 px, tick labels, legend and annotations 15 px, the
+//! source note 14 px. Plotters' SVG backend writes `font-size = size / 1.24`, so sizes handed to
+//! plotters are multiplied by 1.24 ([`Theme::font`]). The family is `sans-serif`, registered as
+//! the bundled DejaVu Sans (see [`super::register_fonts`]).
+
+use plotters::style::colors::colormaps::{ColorMap, ViridisRGB};
+use plotters::style::{FontDesc, FontFamily, FontStyle, FontTransform, RGBColor, TextStyle};
+
+use crate::country::Iso3;
+
+/// Marker shape of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// Filled circle.
+    Circle,
+    /// Filled square.
+    Square,
+    /// Filled upward triangle.
+    Triangle,
+    /// Filled diamond.
+    Diamond,
+}
+
+const MARKERS: [Marker; 4] = [
+    Marker::Circle,
+    Marker::Square,
+    Marker::Triangle,
+    Marker::Diamond,
+];
+
+/// The fixed actor palette: code, display name, colour (see the [module docs](self)).
+pub const ACTORS: [(&str, &str, RGBColor); 12] = [
+    ("USA", "United States", RGBColor(0x00, 0x72, 0xB2)),
+    ("JPN", "Japan", RGBColor(0xD5, 0x5E, 0x00)),
+    ("CHN", "China", RGBColor(0xCC, 0x79, 0xA7)),
+    ("GBR", "United Kingdom", RGBColor(0x00, 0x9E, 0x73)),
+    ("FRA", "France", RGBColor(0x56, 0xB4, 0xE9)),
+    ("DEU", "Germany", RGBColor(0x00, 0x00, 0x00)),
+    ("ITA", "Italy", RGBColor(0xE6, 0x9F, 0x00)),
+    ("CAN", "Canada", RGBColor(0x88, 0x22, 0x55)),
+    ("KOR", "South Korea", RGBColor(0x44, 0xAA, 0x99)),
+    ("AUS", "Australia", RGBColor(0x99, 0x99, 0x33)),
+    ("IND", "India", RGBColor(0x33, 0x22, 0x88)),
+    ("EUU", "European Union", RGBColor(0x77, 0x77, 0x77)),
+];
+
+/// Colours for actors outside [`ACTORS`] and for series without an actor (Tol's muted rose,
+/// green, cyan, purple and sand, then darker variants).
+pub const FALLBACK: [RGBColor; 8] = [
+    RGBColor(0xCC, 0x66, 0x77),
+    RGBColor(0x11, 0x77, 0x33),
+    RGBColor(0x88, 0xCC, 0xEE),
+    RGBColor(0xAA, 0x44, 0x99),
+    RGBColor(0xDD, 0xCC, 0x77),
+    RGBColor(0x66, 0x11, 0x00),
+    RGBColor(0x33, 0x66, 0x99),
+    RGBColor(0x55, 0x55, 0x55),
+];
+
+/// Text colour.
+pub const TEXT: RGBColor = RGBColor(0x22, 0x22, 0x22);
+/// Secondary text (tick labels, source note).
+pub const TEXT_MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
+/// Axis lines and ticks.
+pub const AXIS: RGBColor = RGBColor(0x66, 0x66, 0x66);
+/// Grid lines.
+pub const GRID: RGBColor = RGBColor(0xE3, 0xE3, 0xE3);
+/// Fill of a missing cell or bar.
+pub const MISSING_FILL: RGBColor = RGBColor(0xE6, 0xE6, 0xE6);
+/// Hatching over a missing cell.
+pub const MISSING_HATCH: RGBColor = RGBColor(0x8C, 0x8C, 0x8C);
+/// Background.
+pub const BACKGROUND: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
+/// Main colour of charts that show no actor (median ranks, first-order indices).
+pub const PRIMARY: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+/// A light tint of [`PRIMARY`] (rank intervals).
+pub const PRIMARY_LIGHT: RGBColor = RGBColor(0x8C, 0xBF, 0xE0);
+/// Second colour of charts that show no actor (nominal ranks, total indices).
+pub const SECONDARY: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
+
+/// Title size, CSS px at 900 × 560.
+pub const TITLE_PX: f64 = 22.0;
+/// Axis-title size.
+pub const AXIS_PX: f64 = 17.0;
+/// Tick-label, legend and annotation size.
+pub const LABEL_PX: f64 = 15.0;
+/// Source-note size (the smallest text drawn).
+pub const NOTE_PX: f64 = 14.0;
+
+/// The colour, marker and display name of an actor in [`ACTORS`], `None` for any other.
+///
+/// # Examples
+/// ```
+/// use linkage::{iso3, plot::theme};
+/// let (colour, _, name) = theme::actor_style(iso3!("JPN")).unwrap();
+/// assert_eq!((colour.0, colour.1, colour.2), (0xD5, 0x5E, 0x00));
+/// assert_eq!(name, "Japan");
+/// assert!(theme::actor_style(iso3!("VNM")).is_none());
+/// ```
+pub fn actor_style(actor: Iso3) -> Option<(RGBColor, Marker, &'static str)> {
+    ACTORS
+        .iter()
+        .position(|(code, _, _)| *code == actor.as_str())
+        .map(|i| (ACTORS[i].2, MARKERS[i % MARKERS.len()], ACTORS[i].1))
+}
+
+/// The display name of an actor: the [`ACTORS`] name, or the code itself.
+pub fn actor_name(actor: Iso3) -> String {
+    actor_style(actor).map_or_else(|| actor.to_string(), |(_, _, n)| n.to_string())
+}
+
+/// Colours and markers for the series of one chart, in order: the fixed actor colours first,
+/// then the free [`FALLBACK`] colours for the others (never two series in one colour while
+/// free colours remain).
+///
+/// # Examples
+/// ```
+/// use linkage::{iso3, plot::theme};
+/// let s = theme::series_styles(&[Some(iso3!("CHN")), None, Some(iso3!("USA"))]);
+/// assert_eq!(s[0].0, theme::ACTORS[2].2);
+/// assert_eq!(s[2].0, theme::ACTORS[0].2);
+/// assert_ne!(s[1].0, s[0].0);
+/// ```
+pub fn series_styles(actors: &[Option<Iso3>]) -> Vec<(RGBColor, Marker)> {
+    let fixed: Vec<Option<(RGBColor, Marker)>> = actors
+        .iter()
+        .map(|a| a.and_then(actor_style).map(|(c, m, _)| (c, m)))
+        .collect();
+    let mut used: Vec<RGBColor> = fixed.iter().flatten().map(|s| s.0).collect();
+    let mut next_free = 0usize;
+    actors
+        .iter()
+        .zip(&fixed)
+        .enumerate()
+        .map(|(i, (a, f))| {
+            if let Some(s) = f {
+                return *s;
+            }
+            let start = match a {
+                Some(code) => code
+                    .as_str()
+                    .bytes()
+                    .fold(0usize, |h, b| h * 31 + b as usize),
+                None => {
+                    next_free += 1;
+                    next_free - 1
+                }
+            };
+            let colour = (0..FALLBACK.len())
+                .map(|k| FALLBACK[(start + k) % FALLBACK.len()])
+                .find(|c| !used.contains(c))
+                .unwrap_or(FALLBACK[start % FALLBACK.len()]);
+            used.push(colour);
+            (colour, MARKERS[i % MARKERS.len()])
+        })
+        .collect()
+}
+
+/// A continuous colour scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scale {
+    /// Viridis from `lo` (dark purple) to `hi` (yellow).
+    Sequential,
+    /// Blue below `mid`, white at `mid`, red above (ColorBrewer RdBu ends).
+    Diverging {
+        /// The neutral value.
+        mid: f64,
+    },
+}
+
+impl Scale {
+    /// The colour of `v` on a scale from `lo` to `hi` (clamped).
+    pub fn colour(&self, v: f64, lo: f64, hi: f64) -> RGBColor {
+        let t = if hi > lo { (v - lo) / (hi - lo) } else { 0.5 };
+        let t = if t.is_finite() {
+            t.clamp(0.0, 1.0)
+        } else {
+            0.5
+        };
+        match *self {
+            Scale::Sequential => ViridisRGB.get_color(t as f32),
+            Scale::Diverging { mid } => {
+                let blue = (0x21, 0x66, 0xAC);
+                let red = (0xB2, 0x18, 0x2B);
+                let white = (0xF7, 0xF7, 0xF7);
+                let tm = if hi > lo {
+                    ((mid - lo) / (hi - lo)).clamp(0.0, 1.0)
+                } else {
+                    0.5
+                };
+                let (from, to, u) = if t <= tm {
+                    (blue, white, if tm > 0.0 { t / tm } else { 1.0 })
+                } else {
+                    (white, red, (t - tm) / (1.0 - tm))
+                };
+                let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * u).round() as u8;
+                RGBColor(mix(from.0, to.0), mix(from.1, to.1), mix(from.2, to.2))
+            }
+        }
+    }
+}
+
+/// Black or white, whichever reads better on `background` (WCAG relative luminance).
+pub fn text_on(background: RGBColor) -> RGBColor {
+    let lin = |c: u8| {
+        let c = c as f64 / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(background.0) + 0.7152 * lin(background.1) + 0.0722 * lin(background.2);
+    if l > 0.4 { TEXT } else { BACKGROUND }
+}
+
+/// Sizes of one rendering: the reference sizes times a scale that grows with the image.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    /// Multiplier of every size: `max(1, min(width / 900, height / 560))`.
+    pub scale: f64,
+}
+
+impl Theme {
+    /// The theme for an image of `width` × `height` pixels.
+    pub fn for_size(width: u32, height: u32) -> Theme {
+        let s = (width as f64 / 900.0).min(height as f64 / 560.0);
+        Theme {
+            scale: if s.is_finite() { s.max(1.0) } else { 1.0 },
+        }
+    }
+
+    /// A length in pixels (`px` at the reference size).
+    pub fn px(&self, px: f64) -> i32 {
+        (px * self.scale).round() as i32
+    }
+
+    /// A `sans-serif` text style of `px` CSS pixels (bold or not) in `colour`.
+    pub fn font(&self, px: f64, bold: bool, colour: RGBColor) -> TextStyle<'static> {
+        let style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        FontDesc::new(FontFamily::SansSerif, px * self.scale * 1.24, style).color(&colour)
+    }
+
+    /// As [`Theme::font`], rotated a quarter turn anticlockwise (for vertical axis titles).
+    pub fn font_vertical(&self, px: f64, colour: RGBColor) -> TextStyle<'static> {
+        self.font(px, false, colour)
+            .transform(FontTransform::Rotate270)
+    }
+}
