@@ -298,12 +298,19 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
             &format!("Overall presence in {pn} over time"),
             charts,
         ));
+        if let Some((title, stem)) = inp
+            .extra_charts
+            .iter()
+            .find(|(_, s)| s.starts_with(partner.as_str()))
+        {
+            h.push_str(&figure(stem, title, charts));
+        }
 
         // Alignment.
         let (us, jp, cn) = (MAIN_ACTORS[0], MAIN_ACTORS[1], MAIN_ACTORS[2]);
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<h3>Alignment, {year}</h3><table><tr><th>Pair</th><th>Cosine</th><th>Pearson</th><th>Complementarity</th><th>Balance vs China</th><th>Co-movement</th></tr>\n"
+            "<h3>Alignment, {year}</h3><table><tr><th>Pair</th><th>Cosine</th><th>Pearson</th><th>Complementarity</th><th>Balance vs China</th><th>Co-movement</th></tr>"
         );
         for (a, b) in [(us, jp), (us, cn), (jp, cn)] {
             let get = |m: &str| {
@@ -426,9 +433,9 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
             .filter(|f| f.partner == partner)
             .collect();
         if !facts.is_empty() {
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<details><summary>Cited facts for {} ({} values, as published; not comparable across rows)</summary><table><tr><th>Actor</th><th>Year</th><th>Indicator</th><th>Value</th><th>Unit</th><th>Source</th></tr>\n",
+                "<details><summary>Cited facts for {} ({} values, as published; not comparable across rows)</summary><table><tr><th>Actor</th><th>Year</th><th>Indicator</th><th>Value</th><th>Unit</th><th>Source</th></tr>",
                 esc(&pn),
                 facts.len()
             );
@@ -461,9 +468,6 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
         "Japan's presence by dimension across Indo-Pacific partners",
         charts,
     ));
-    for (title, stem) in &inp.extra_charts {
-        h.push_str(&figure(stem, title, charts));
-    }
     h.push_str("</section>\n<section id=\"sources\"><h2>Indicators and sources</h2><table><tr><th>Indicator</th><th>Dimension</th><th>Unit</th><th>Formula</th><th>Source</th></tr>\n");
     for m in inp.indicators {
         let _ = writeln!(
@@ -486,7 +490,8 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
 /// A chart that cannot be drawn, or a file that cannot be written.
 pub fn write(out_dir: &Path, inp: &ReportInputs<'_>, partners: &[Iso3]) -> Result<Vec<PathBuf>> {
     let charts_dir = out_dir.join("charts");
-    let charts = write_charts(&charts_dir, inp, partners)?;
+    let mut charts = write_charts(&charts_dir, inp, partners)?;
+    charts.extend(inp.extra_charts.iter().map(|(_, stem)| stem.clone()));
     let index = out_dir.join("index.html");
     std::fs::write(&index, page(inp, partners, &charts)).map_err(|e| Error::io(&index, e))?;
     let mut files = vec![index];

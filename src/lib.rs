@@ -33,6 +33,7 @@ pub mod report;
 pub mod score;
 pub mod sources;
 pub mod table;
+pub mod uncertainty;
 
 pub use accounting::Accounting;
 pub use country::{Concordance, Iso3};

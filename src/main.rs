@@ -11,6 +11,7 @@ use linkage::report::{self, ReportOptions};
 use linkage::score::build::build;
 use linkage::score::coinr::{self, IndexOptions};
 use linkage::score::spec::{AggregateSpec, NormaliseSpec};
+use linkage::uncertainty::{self as ua, Engine, Inputs};
 
 #[derive(Parser)]
 #[command(
@@ -33,6 +34,10 @@ enum Command {
         /// Data directory (default: the crate's data/).
         #[arg(long)]
         data: Option<PathBuf>,
+        /// Add rank intervals: N Monte Carlo runs (±25 % weight noise at every level) over the
+        /// latest year with scores for every case study.
+        #[arg(long, value_name = "N")]
+        uncertainty: Option<usize>,
     },
     /// Build a composite index from COINr's iData/iMeta tables (CSV), COINr's way.
     Index {
@@ -76,6 +81,68 @@ enum Command {
         #[arg(long)]
         spec: PathBuf,
         /// Output file: .csv or .parquet (actor, partner, year, level, code, score, rank, n_present).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Uncertainty analysis of a COINr index (with --sobol, sensitivity analysis too):
+    /// writes rank_stats.csv (and sensitivity.csv) into --out.
+    Uncertainty {
+        /// COINr iData CSV.
+        #[arg(long)]
+        idata: PathBuf,
+        /// COINr iMeta CSV.
+        #[arg(long)]
+        imeta: PathBuf,
+        /// Normalisation of every indicator.
+        #[arg(long, value_enum, default_value_t = NormaliseArg::Minmax)]
+        normalise: NormaliseArg,
+        /// Lower bound (min-max, scaled) or mean (z-score).
+        #[arg(long)]
+        lo: Option<f64>,
+        /// Upper bound (min-max, scaled) or standard deviation (z-score).
+        #[arg(long)]
+        hi: Option<f64>,
+        /// Aggregations, comma-separated: the first is the nominal; two or more are the
+        /// alternatives, drawn uniformly for every level.
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "arithmetic")]
+        aggregate: Vec<AggregateArg>,
+        /// Exponent of the generalised mean.
+        #[arg(long, default_value_t = 2.0)]
+        p: f64,
+        /// Apply COINr's default outlier treatment before normalising.
+        #[arg(long)]
+        treat: bool,
+        /// Divide indicators by iMeta's Denominator column first.
+        #[arg(long)]
+        denominate: bool,
+        /// Weight noise f: each weight times a uniform draw on [1 - f, 1 + f].
+        #[arg(long)]
+        weight_noise: Option<f64>,
+        /// Levels whose weights vary, comma-separated (default: every level below the index).
+        #[arg(long, value_delimiter = ',', requires = "weight_noise")]
+        noise_levels: Vec<usize>,
+        /// More uncertain inputs from a TOML file (normalisation, imputation, exclusion…).
+        #[arg(long)]
+        inputs: Option<PathBuf>,
+        /// Replications (with --sobol: base samples N, for N·(inputs + 2) runs).
+        #[arg(long, default_value_t = 1000)]
+        runs: usize,
+        /// Seed: the same seed gives the same results at any thread count.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Also run the variance-based sensitivity analysis (Sobol indices).
+        #[arg(long)]
+        sobol: bool,
+        /// Quasi-random points (scrambled Sobol sequence) instead of pseudo-random ones.
+        #[arg(long)]
+        quasi: bool,
+        /// Bootstrap resamples for the confidence intervals of the Sobol indices.
+        #[arg(long, default_value_t = 1000)]
+        bootstrap: usize,
+        /// Also write every run: runs.csv and run_inputs.csv.
+        #[arg(long)]
+        keep_runs: bool,
+        /// Output directory.
         #[arg(long)]
         out: PathBuf,
     },
@@ -139,6 +206,16 @@ fn normalise_spec(
     })
 }
 
+fn aggregate_spec(a: AggregateArg, p: f64) -> AggregateSpec {
+    match a {
+        AggregateArg::Arithmetic => AggregateSpec::Arithmetic,
+        AggregateArg::Geometric => AggregateSpec::Geometric,
+        AggregateArg::Harmonic => AggregateSpec::Harmonic,
+        AggregateArg::Generalised => AggregateSpec::Generalised { p },
+        AggregateArg::Copeland => AggregateSpec::Copeland,
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -166,10 +243,15 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> linkage::Result<()> {
     match command {
-        Command::Report { out, data } => {
+        Command::Report {
+            out,
+            data,
+            uncertainty,
+        } => {
             let opts = ReportOptions {
                 data_dir: data.unwrap_or_else(linkage::default_data_dir),
                 out_dir: out,
+                uncertainty_runs: uncertainty,
             };
             let s = report::run(&opts)?;
             println!("{}", s.summary);
@@ -248,6 +330,113 @@ fn run(command: Command) -> linkage::Result<()> {
                 frame.height(),
                 out.display()
             );
+            Ok(())
+        }
+        Command::Uncertainty {
+            idata,
+            imeta,
+            normalise,
+            lo,
+            hi,
+            aggregate,
+            p,
+            treat,
+            denominate,
+            weight_noise,
+            noise_levels,
+            inputs,
+            runs,
+            seed,
+            sobol,
+            quasi,
+            bootstrap,
+            keep_runs,
+            out,
+        } => {
+            let data = coinr::read(&idata, &imeta)?;
+            let aggs: Vec<AggregateSpec> =
+                aggregate.iter().map(|&a| aggregate_spec(a, p)).collect();
+            let opts = IndexOptions {
+                normalise: normalise_spec(normalise, lo, hi)?,
+                aggregate: aggs.first().copied().unwrap_or_default(),
+                treat,
+                denominate,
+            };
+            let fw = data.framework(&opts)?;
+            let mut inputs = match &inputs {
+                Some(f) => Inputs::read(f)?,
+                None => Inputs::default(),
+            };
+            if let Some(noise) = weight_noise {
+                let levels = if noise_levels.is_empty() {
+                    (1..fw.levels).collect()
+                } else {
+                    noise_levels
+                };
+                inputs.weights.extend(
+                    levels
+                        .into_iter()
+                        .map(|level| ua::inputs::WeightNoise { level, noise }),
+                );
+            }
+            if aggs.len() > 1 {
+                if inputs.aggregate.is_some() {
+                    return Err(linkage::Error::Usage(
+                        "--aggregate lists alternatives and --inputs has an [aggregate] table: give one".into(),
+                    ));
+                }
+                inputs.aggregate = Some(ua::inputs::AggregateInput {
+                    nominal: false,
+                    alternatives: aggs,
+                    levels: Vec::new(),
+                });
+            }
+            let engine = Engine::new(&fw, &data.coin, &inputs)?;
+            let sampling = if quasi {
+                ua::Sampling::Sobol
+            } else {
+                ua::Sampling::Random
+            };
+            let result = engine.ua(&ua::UaOptions {
+                runs,
+                seed,
+                sampling,
+                keep_runs,
+                progress: true,
+            })?;
+            let mut files = result.write(&engine, &out)?;
+            println!(
+                "{runs} replications of {} units, {} uncertain input(s); mean |rank shift| {:.2}",
+                engine.units().len(),
+                engine.design().inputs.len(),
+                result.mean_abs_rank_shift
+            );
+            if sobol {
+                let sa = engine.sa(&ua::SaOptions {
+                    sobol: ua::sa::SobolOptions {
+                        base_samples: runs,
+                        seed,
+                        sampling,
+                        bootstrap,
+                        confidence: 0.95,
+                        progress: true,
+                    },
+                    output: ua::SaOutput::Rank,
+                    per_unit: true,
+                })?;
+                println!("Sobol indices of the mean |rank shift| ({} runs):", sa.runs);
+                for (name, ix) in sa.inputs.iter().zip(&sa.overall) {
+                    println!(
+                        "  {name:<20} first {:>6.3}  total {:>6.3}",
+                        ix.first, ix.total
+                    );
+                }
+                files.extend(sa.write(&out)?);
+            }
+            println!("wrote:");
+            for f in &files {
+                println!("  {}", f.display());
+            }
             Ok(())
         }
         Command::Check { panel } => {

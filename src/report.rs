@@ -29,6 +29,10 @@
 //!   partner — the four case studies first, then the other Indo-Pacific partners — and an
 //!   Indo-Pacific overview (see [`crate::html`]);
 //!
+//! - with `--uncertainty N`, `rank_uncertainty.csv` (actor, partner, year, nominal, median, 5th
+//!   and 95th percentile rank, mean score over N runs with ±25 % weight noise at every level) and
+//!   a rank-interval chart per case study;
+//!
 //! and prints a coverage summary for the four case studies.
 
 use std::fmt::Write as _;
@@ -56,6 +60,8 @@ pub struct ReportOptions {
     pub data_dir: PathBuf,
     /// Output directory (created if needed).
     pub out_dir: PathBuf,
+    /// Monte Carlo runs for rank intervals (`None`: no uncertainty analysis).
+    pub uncertainty_runs: Option<usize>,
 }
 
 impl Default for ReportOptions {
@@ -63,6 +69,7 @@ impl Default for ReportOptions {
         ReportOptions {
             data_dir: crate::default_data_dir(),
             out_dir: PathBuf::from("report"),
+            uncertainty_runs: None,
         }
     }
 }
@@ -149,13 +156,19 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         1990..=2023,
     );
     write("institutions.csv", &mut institutions::to_frame(&ties)?)?;
+    let mut extra_charts = Vec::new();
+    if let Some(runs) = opts.uncertainty_runs {
+        let (stats, charts) = rank_uncertainty(&built.panel, &fw, runs, &opts.out_dir)?;
+        write("rank_uncertainty.csv", &mut stats.clone())?;
+        extra_charts = charts;
+    }
     let page = crate::html::ReportInputs {
         data: &data,
         presence: &presence,
         alignment: &alignment,
         coverage: &cov,
         indicators: built.panel.indicators(),
-        extra_charts: Vec::new(),
+        extra_charts,
     };
     let mut partners: Vec<Iso3> = CASE_STUDIES.to_vec();
     partners.extend(
@@ -186,6 +199,127 @@ fn frame_err(what: &str) -> impl Fn(PolarsError) -> Error + '_ {
         path: what.into(),
         message: e.to_string(),
     }
+}
+
+/// Year of the rank-uncertainty analysis: the latest year in which every case study has an
+/// overall presence score for at least two actors.
+fn uncertainty_year(
+    panel_units: &[crate::presence::Unit],
+    scored: &dyn Fn(usize) -> bool,
+) -> Option<i32> {
+    let mut years: Vec<i32> = panel_units.iter().map(|u| u.2).collect();
+    years.sort_unstable();
+    years.dedup();
+    years.into_iter().rev().find(|&y| {
+        CASE_STUDIES.iter().all(|&q| {
+            panel_units
+                .iter()
+                .enumerate()
+                .filter(|(i, u)| u.1 == q && u.2 == y && scored(*i))
+                .count()
+                >= 2
+        })
+    })
+}
+
+/// Rank intervals of the actors' overall presence within each partner, in one year, under ±25 %
+/// weight noise at every level (`runs` replications, seed 1). Returns the table
+/// (`actor, partner, year, nominal_rank, median_rank, q05_rank, q95_rank, mean_score`) and one
+/// chart per case study (written to `out_dir/charts`).
+fn rank_uncertainty(
+    panel: &crate::panel::Panel,
+    fw: &crate::score::spec::Framework,
+    runs: usize,
+    out_dir: &std::path::Path,
+) -> Result<(DataFrame, Vec<(String, String)>)> {
+    use crate::uncertainty::{Engine, Inputs, UaOptions};
+    let (coin, units) = crate::presence::coin(panel, fw)?;
+    let nominal = crate::score::build::build(fw, &coin)?;
+    let root = nominal.aggregated.col(fw.root());
+    let year = uncertainty_year(&units, &|i| !root[i].is_nan()).ok_or_else(|| Error::Method {
+        method: "uncertainty",
+        reason: "no year in which every case study has overall scores".into(),
+    })?;
+    let rows: Vec<usize> = (0..units.len()).filter(|&i| units[i].2 == year).collect();
+    let levels: Vec<usize> = (1..fw.levels).collect();
+    let engine = Engine::focused(fw, &coin, &Inputs::weight_noise(&levels, 0.25), &rows)?;
+    let ua = engine.ua(&UaOptions {
+        runs,
+        seed: 1,
+        progress: true,
+        ..Default::default()
+    })?;
+    let picked: Vec<(crate::presence::Unit, &crate::uncertainty::ua::UnitStats)> = rows
+        .iter()
+        .zip(&ua.stats)
+        .map(|(&i, s)| (units[i], s))
+        .filter(|(_, s)| !s.nominal_rank.is_nan())
+        .collect();
+    let col_f = |f: &dyn Fn(&crate::uncertainty::ua::UnitStats) -> f64| {
+        picked.iter().map(|(_, s)| f(s)).collect::<Vec<_>>()
+    };
+    let frame = DataFrame::new(
+        picked.len(),
+        vec![
+            Column::new(
+                "actor".into(),
+                picked
+                    .iter()
+                    .map(|(u, _)| u.0.to_string())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "partner".into(),
+                picked
+                    .iter()
+                    .map(|(u, _)| u.1.to_string())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "year".into(),
+                picked.iter().map(|(u, _)| u.2).collect::<Vec<_>>(),
+            ),
+            Column::new("nominal_rank".into(), col_f(&|s| s.nominal_rank)),
+            Column::new("median_rank".into(), col_f(&|s| s.median_rank)),
+            Column::new("q05_rank".into(), col_f(&|s| s.q05_rank)),
+            Column::new("q95_rank".into(), col_f(&|s| s.q95_rank)),
+            Column::new("mean_score".into(), col_f(&|s| s.mean_score)),
+        ],
+    )
+    .map_err(frame_err("rank uncertainty"))?;
+    let mut charts = Vec::new();
+    for q in CASE_STUDIES {
+        let ranks: Vec<crate::plot::RankInterval> = picked
+            .iter()
+            .filter(|(u, _)| u.1 == q)
+            .map(|(u, s)| crate::plot::RankInterval {
+                label: crate::plot::theme::actor_name(u.0),
+                nominal: s.nominal_rank,
+                median: s.median_rank,
+                q05: s.q05_rank,
+                q95: s.q95_rank,
+            })
+            .collect();
+        let stem = format!("{q}_rank_uncertainty");
+        let chart = crate::plot::RankIntervals {
+            labels: crate::plot::Labels::new(format!(
+                "{q}: rank of overall presence among actors, {year}"
+            ))
+            .x("Rank (1 = most present)")
+            .y("Actor")
+            .source(format!(
+                "{runs} runs, ±25 % weight noise at every level; linkage presence scores"
+            )),
+            ranks,
+            sort: true,
+        };
+        crate::plot::write_both(out_dir.join("charts"), &stem, 900, 560, &chart)?;
+        charts.push((
+            format!("{q}: rank of overall presence among actors under weight uncertainty, {year}"),
+            stem,
+        ));
+    }
+    Ok((frame, charts))
 }
 
 /// Indicator metadata as a frame.

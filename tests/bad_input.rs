@@ -264,7 +264,7 @@ fn method_edge_cases_have_documented_handling() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(column(&out, "Index")[1], "");
     assert_eq!(column(&out, "Rank")[1], "");
-    assert_eq!(column(&out, "Rank")[0].is_empty(), false);
+    assert!(!column(&out, "Rank")[0].is_empty());
 }
 
 #[test]

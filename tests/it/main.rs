@@ -5,3 +5,4 @@ mod panel_validation;
 mod plot;
 mod presence;
 mod report;
+mod uncertainty;
