@@ -18,6 +18,7 @@
 
 pub mod accounting;
 pub mod alignment;
+pub mod casestudy;
 pub mod country;
 pub mod coverage;
 pub mod dataset;

@@ -1,0 +1,23 @@
+//! India: how do the US and Japan compare with China in India's trade, aid, people and votes?
+//!
+//! Prints presence of the United States, Japan and China by dimension in 2005, 2015 and 2019, their alignment,
+//! UN General Assembly voting by decade and the institutions they share with India, and writes
+//! the charts to `target/examples/india/`. Scores come from the default presence spec
+//! (`data/presence.toml`) on the shipped data; a dimension without data prints as missing.
+//!
+//! Run: `cargo run --example india`
+
+use linkage::casestudy::{CaseStudies, output_dir};
+
+fn main() -> linkage::Result<()> {
+    let cs = CaseStudies::load()?;
+    let partner = linkage::iso3!("IND");
+    println!("{}", cs.brief(partner, &[2005, 2015, 2019]));
+    let files = cs.charts(&output_dir("india"), &[partner])?;
+    println!(
+        "{} chart files in {}",
+        files.len(),
+        output_dir("india").display()
+    );
+    Ok(())
+}
