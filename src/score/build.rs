@@ -64,6 +64,21 @@ pub struct Scores {
     pub ranks: Matrix,
 }
 
+/// A stage of the pipeline, for [`Scores::stage_frame`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Raw values.
+    Raw,
+    /// After denomination.
+    Denominated,
+    /// After imputation.
+    Imputed,
+    /// After outlier treatment.
+    Treated,
+    /// After normalisation.
+    Normalised,
+}
+
 impl Scores {
     /// Score column of a node: indicators from `normalised`, groups from `aggregated`.
     pub fn column(&self, node: Node) -> &[f64] {
@@ -72,6 +87,89 @@ impl Scores {
             Node::Group(g) => self.aggregated.col(g),
         }
     }
+
+    /// The indicator matrix of one stage.
+    pub fn stage(&self, stage: Stage) -> &Matrix {
+        match stage {
+            Stage::Raw => &self.raw,
+            Stage::Denominated => &self.denominated,
+            Stage::Imputed => &self.imputed,
+            Stage::Treated => &self.treated,
+            Stage::Normalised => &self.normalised,
+        }
+    }
+
+    /// One stage as a frame: `unit`, then one column per indicator (missing as null).
+    ///
+    /// # Errors
+    /// [`Error::Read`] if polars refuses the columns.
+    pub fn stage_frame(
+        &self,
+        fw: &Framework,
+        units: &[String],
+        stage: Stage,
+    ) -> Result<polars::prelude::DataFrame> {
+        use polars::prelude::*;
+        let m = self.stage(stage);
+        let mut cols = vec![Column::new("unit".into(), units.to_vec())];
+        for (j, ind) in fw.indicators.iter().enumerate() {
+            cols.push(Column::new(ind.code.as_str().into(), nullable(m.col(j))));
+        }
+        DataFrame::new(units.len(), cols).map_err(|e| Error::Read {
+            path: "scores".into(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Scores and ranks at every level as a frame: `unit`, then for every indicator
+    /// (normalised) and aggregate its score column (named by its code) and its rank column
+    /// (`rank_<code>`, 1 = highest within the ranking block); missing as null.
+    ///
+    /// # Errors
+    /// [`Error::Read`] if polars refuses the columns.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::score::{build::build, coinr::{read, IndexOptions}};
+    /// let dir = linkage::default_data_dir().join("asem");
+    /// let d = read(&dir.join("ASEM_iData.csv"), &dir.join("ASEM_iMeta.csv")).unwrap();
+    /// let fw = d.framework(&IndexOptions::default()).unwrap();
+    /// let s = build(&fw, &d.coin).unwrap();
+    /// let f = s.to_frame(&fw, &d.coin.units).unwrap();
+    /// assert_eq!(f.height(), 51);
+    /// assert_eq!(f.width(), 1 + 2 * (49 + 11));
+    /// ```
+    pub fn to_frame(&self, fw: &Framework, units: &[String]) -> Result<polars::prelude::DataFrame> {
+        use polars::prelude::*;
+        let k = fw.indicators.len();
+        let mut cols = vec![Column::new("unit".into(), units.to_vec())];
+        let nodes = fw
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(j, i)| (i.code.as_str(), Node::Indicator(j), j))
+            .chain(
+                fw.groups
+                    .iter()
+                    .enumerate()
+                    .map(|(g, gr)| (gr.code.as_str(), Node::Group(g), k + g)),
+            );
+        for (code, node, rank_col) in nodes {
+            cols.push(Column::new(code.into(), nullable(self.column(node))));
+            cols.push(Column::new(
+                format!("rank_{code}").into(),
+                nullable(self.ranks.col(rank_col)),
+            ));
+        }
+        DataFrame::new(units.len(), cols).map_err(|e| Error::Read {
+            path: "scores".into(),
+            message: e.to_string(),
+        })
+    }
+}
+
+fn nullable(x: &[f64]) -> Vec<Option<f64>> {
+    x.iter().map(|v| (!v.is_nan()).then_some(*v)).collect()
 }
 
 /// Run the whole pipeline.
