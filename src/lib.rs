@@ -13,6 +13,16 @@
 //! let share = built.panel.get(iso3!("JPN"), iso3!("VNM"), 2019, "trade_share_dots").unwrap();
 //! assert!(share > 0.0 && share < 1.0);
 //! ```
+//!
+//! ## Map
+//! | stage | modules |
+//! |---|---|
+//! | reading and validating (polars at the edge) | [`table`], [`country`], [`sources`], [`panel_io`] |
+//! | the panel | [`indicator`], [`panel`], [`derive`](mod@derive), [`dataset`], [`coverage`], [`accounting`] |
+//! | scoring (dense `f64` core, COINr methods) | [`score`] (kernels, [`score::spec`], [`score::build`], [`score::coinr`]), [`presence`] |
+//! | alignment | [`alignment`] (profiles, UN voting, dependence, institutions) |
+//! | robustness | [`uncertainty`] (Monte Carlo uncertainty, Sobol sensitivity) |
+//! | output | [`plot`], [`html`], [`report`], [`casestudy`] |
 #![warn(missing_docs)]
 #![deny(clippy::float_cmp)]
 
