@@ -44,6 +44,8 @@ pub mod report;
 pub mod score;
 pub mod sources;
 pub mod table;
+#[cfg(test)]
+mod testutil;
 pub mod uncertainty;
 
 pub use accounting::Accounting;

@@ -109,23 +109,10 @@ mod tests {
     use approx::assert_relative_eq;
 
     fn setup() -> (std::path::PathBuf, Concordance) {
-        let data = crate::default_data_dir();
-        let c = Concordance::load(&data).unwrap();
-        (data.join(FILE), c)
+        crate::testutil::setup(FILE)
     }
 
-    fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
-        let p = std::env::temp_dir().join(format!(
-            "linkage_aiddata_{}_{}_{name}",
-            std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or(0)
-        ));
-        std::fs::write(&p, text).unwrap();
-        p
-    }
+    use crate::testutil::temp_file;
 
     #[test]
     fn real_file_spot_values_and_accounts() {

@@ -298,14 +298,7 @@ mod tests {
         Concordance::load(crate::default_data_dir()).unwrap()
     }
 
-    /// Write `text` to a fresh file in the temp directory and return its path.
-    fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("linkage-cow-{}-{}", std::process::id(), name));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("file.csv");
-        std::fs::write(&path, text).unwrap();
-        path
-    }
+    use crate::testutil::temp_file;
 
     #[test]
     fn dyadic_file_spot_values_and_account() {

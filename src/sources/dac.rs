@@ -173,9 +173,7 @@ mod tests {
     use approx::assert_relative_eq;
 
     fn setup() -> (std::path::PathBuf, Concordance) {
-        let data = crate::default_data_dir();
-        let c = Concordance::load(&data).unwrap();
-        (data.join(DIR), c)
+        crate::testutil::setup(DIR)
     }
 
     /// Data lines of a file (the header is not counted).

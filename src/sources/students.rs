@@ -149,23 +149,10 @@ mod tests {
     use approx::assert_relative_eq;
 
     fn setup() -> (std::path::PathBuf, Concordance) {
-        let data = crate::default_data_dir();
-        let c = Concordance::load(&data).unwrap();
-        (data.join(FILE), c)
+        crate::testutil::setup(FILE)
     }
 
-    fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
-        let p = std::env::temp_dir().join(format!(
-            "linkage_students_{}_{}_{name}",
-            std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or(0)
-        ));
-        std::fs::write(&p, text).unwrap();
-        p
-    }
+    use crate::testutil::temp_file;
 
     fn find(v: &[Enrolment], d: Iso3, o: Iso3, y: i32) -> Option<f64> {
         v.iter()
