@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use linkage::report::{self, ReportOptions};
 use linkage::score::build::build;
@@ -41,33 +41,11 @@ enum Command {
     },
     /// Build a composite index from COINr's iData/iMeta tables (CSV), COINr's way.
     Index {
-        /// COINr iData CSV (uCode, indicator columns, groups, denominators).
-        #[arg(long)]
-        idata: PathBuf,
-        /// COINr iMeta CSV (iCode, Level, Type, Parent, Weight, Direction…).
-        #[arg(long)]
-        imeta: PathBuf,
-        /// Normalisation of every indicator.
-        #[arg(long, value_enum, default_value_t = NormaliseArg::Minmax)]
-        normalise: NormaliseArg,
-        /// Lower bound (min-max, scaled) or mean (z-score).
-        #[arg(long)]
-        lo: Option<f64>,
-        /// Upper bound (min-max, scaled) or standard deviation (z-score).
-        #[arg(long)]
-        hi: Option<f64>,
+        #[command(flatten)]
+        coinr: CoinrArgs,
         /// Aggregation at every level.
         #[arg(long, value_enum, default_value_t = AggregateArg::Arithmetic)]
         aggregate: AggregateArg,
-        /// Exponent of the generalised mean.
-        #[arg(long, default_value_t = 2.0)]
-        p: f64,
-        /// Apply COINr's default outlier treatment before normalising.
-        #[arg(long)]
-        treat: bool,
-        /// Divide indicators by iMeta's Denominator column first (COINr Denominate()).
-        #[arg(long)]
-        denominate: bool,
         /// Output CSV: uCode, every indicator and aggregate, Rank.
         #[arg(long)]
         out: PathBuf,
@@ -87,34 +65,12 @@ enum Command {
     /// Uncertainty analysis of a COINr index (with --sobol, sensitivity analysis too):
     /// writes rank_stats.csv (and sensitivity.csv) into --out.
     Uncertainty {
-        /// COINr iData CSV.
-        #[arg(long)]
-        idata: PathBuf,
-        /// COINr iMeta CSV.
-        #[arg(long)]
-        imeta: PathBuf,
-        /// Normalisation of every indicator.
-        #[arg(long, value_enum, default_value_t = NormaliseArg::Minmax)]
-        normalise: NormaliseArg,
-        /// Lower bound (min-max, scaled) or mean (z-score).
-        #[arg(long)]
-        lo: Option<f64>,
-        /// Upper bound (min-max, scaled) or standard deviation (z-score).
-        #[arg(long)]
-        hi: Option<f64>,
+        #[command(flatten)]
+        coinr: CoinrArgs,
         /// Aggregations, comma-separated: the first is the nominal; two or more are the
         /// alternatives, drawn uniformly for every level.
         #[arg(long, value_enum, value_delimiter = ',', default_value = "arithmetic")]
         aggregate: Vec<AggregateArg>,
-        /// Exponent of the generalised mean.
-        #[arg(long, default_value_t = 2.0)]
-        p: f64,
-        /// Apply COINr's default outlier treatment before normalising.
-        #[arg(long)]
-        treat: bool,
-        /// Divide indicators by iMeta's Denominator column first.
-        #[arg(long)]
-        denominate: bool,
         /// Weight noise f: each weight times a uniform draw on [1 - f, 1 + f].
         #[arg(long)]
         weight_noise: Option<f64>,
@@ -151,6 +107,50 @@ enum Command {
         /// The panel file: columns actor, partner, year, indicator, value (+ dimension, unit).
         panel: PathBuf,
     },
+}
+
+/// The COINr inputs and method arguments shared by `index` and `uncertainty`.
+#[derive(Args)]
+struct CoinrArgs {
+    /// COINr iData CSV (uCode, indicator columns, groups, denominators).
+    #[arg(long)]
+    idata: PathBuf,
+    /// COINr iMeta CSV (iCode, Level, Type, Parent, Weight, Direction…).
+    #[arg(long)]
+    imeta: PathBuf,
+    /// Normalisation of every indicator.
+    #[arg(long, value_enum, default_value_t = NormaliseArg::Minmax)]
+    normalise: NormaliseArg,
+    /// Lower bound (min-max, scaled) or mean (z-score).
+    #[arg(long)]
+    lo: Option<f64>,
+    /// Upper bound (min-max, scaled) or standard deviation (z-score).
+    #[arg(long)]
+    hi: Option<f64>,
+    /// Exponent of the generalised mean.
+    #[arg(long, default_value_t = 2.0)]
+    p: f64,
+    /// Apply COINr's default outlier treatment before normalising.
+    #[arg(long)]
+    treat: bool,
+    /// Divide indicators by iMeta's Denominator column first (COINr Denominate()).
+    #[arg(long)]
+    denominate: bool,
+}
+
+impl CoinrArgs {
+    /// Read the tables and turn the method arguments into index options, with `aggregate`
+    /// (an aggregation method) at every level.
+    fn load(&self, aggregate: AggregateArg) -> linkage::Result<(coinr::CoinrData, IndexOptions)> {
+        let data = coinr::read(&self.idata, &self.imeta)?;
+        let opts = IndexOptions {
+            normalise: normalise_spec(self.normalise, self.lo, self.hi)?,
+            aggregate: aggregate_spec(aggregate, self.p),
+            treat: self.treat,
+            denominate: self.denominate,
+        };
+        Ok((data, opts))
+    }
 }
 
 /// Normalisation methods on the command line (COINr names without the `n_`).
@@ -262,30 +262,11 @@ fn run(command: Command) -> linkage::Result<()> {
             Ok(())
         }
         Command::Index {
-            idata,
-            imeta,
-            normalise,
-            lo,
-            hi,
+            coinr,
             aggregate,
-            p,
-            treat,
-            denominate,
             out,
         } => {
-            let data = coinr::read(&idata, &imeta)?;
-            let opts = IndexOptions {
-                normalise: normalise_spec(normalise, lo, hi)?,
-                aggregate: match aggregate {
-                    AggregateArg::Arithmetic => AggregateSpec::Arithmetic,
-                    AggregateArg::Geometric => AggregateSpec::Geometric,
-                    AggregateArg::Harmonic => AggregateSpec::Harmonic,
-                    AggregateArg::Generalised => AggregateSpec::Generalised { p },
-                    AggregateArg::Copeland => AggregateSpec::Copeland,
-                },
-                treat,
-                denominate,
-            };
+            let (data, opts) = coinr.load(aggregate)?;
             let fw = data.framework(&opts)?;
             let scores = build(&fw, &data.coin)?;
             std::fs::write(&out, data.results_csv(&fw, &scores)).map_err(|e| {
@@ -333,15 +314,8 @@ fn run(command: Command) -> linkage::Result<()> {
             Ok(())
         }
         Command::Uncertainty {
-            idata,
-            imeta,
-            normalise,
-            lo,
-            hi,
+            coinr,
             aggregate,
-            p,
-            treat,
-            denominate,
             weight_noise,
             noise_levels,
             inputs,
@@ -353,15 +327,15 @@ fn run(command: Command) -> linkage::Result<()> {
             keep_runs,
             out,
         } => {
-            let data = coinr::read(&idata, &imeta)?;
-            let aggs: Vec<AggregateSpec> =
-                aggregate.iter().map(|&a| aggregate_spec(a, p)).collect();
-            let opts = IndexOptions {
-                normalise: normalise_spec(normalise, lo, hi)?,
-                aggregate: aggs.first().copied().unwrap_or_default(),
-                treat,
-                denominate,
-            };
+            let nominal = aggregate
+                .first()
+                .copied()
+                .unwrap_or(AggregateArg::Arithmetic);
+            let (data, opts) = coinr.load(nominal)?;
+            let aggs: Vec<AggregateSpec> = aggregate
+                .iter()
+                .map(|&a| aggregate_spec(a, coinr.p))
+                .collect();
             let fw = data.framework(&opts)?;
             let mut inputs = match &inputs {
                 Some(f) => Inputs::read(f)?,
