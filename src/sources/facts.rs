@@ -193,9 +193,8 @@ mod tests {
     use approx::assert_relative_eq;
 
     fn load_real() -> Loaded<Vec<Fact>> {
-        let data = crate::default_data_dir();
-        let c = Concordance::load(&data).unwrap();
-        load(&data.join(FILE), &c).unwrap()
+        let (path, c) = crate::testutil::setup(FILE);
+        load(&path, &c).unwrap()
     }
 
     #[test]

@@ -512,9 +512,8 @@ mod tests {
     use crate::iso3;
 
     fn load_real() -> Loaded<Vec<Membership>> {
-        let data = crate::default_data_dir();
-        let c = Concordance::load(&data).unwrap();
-        load(&data.join(FILE), &c).unwrap()
+        let (path, c) = crate::testutil::setup(FILE);
+        load(&path, &c).unwrap()
     }
 
     #[test]
