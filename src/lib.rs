@@ -38,11 +38,14 @@ pub mod html;
 pub mod indicator;
 pub mod panel;
 pub mod panel_io;
+pub mod panel_scan;
 pub mod plot;
 pub mod presence;
+pub mod presence_file;
 pub mod report;
 pub mod score;
 pub mod sources;
+pub mod synthetic;
 pub mod table;
 #[cfg(test)]
 mod testutil;

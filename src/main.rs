@@ -58,9 +58,13 @@ enum Command {
         /// The framework spec (TOML), e.g. a copy of data/presence.toml.
         #[arg(long)]
         spec: PathBuf,
-        /// Output file: .csv or .parquet (actor, partner, year, level, code, score, rank, n_present).
+        /// Output file: .csv or .parquet (actor, partner, year, level, code, score, rank,
+        /// n_present), ordered by partner, year, actor.
         #[arg(long)]
         out: PathBuf,
+        /// Also write each indicator's normalised score (level 1), not only the aggregates.
+        #[arg(long)]
+        indicators: bool,
     },
     /// Uncertainty analysis of a COINr index (with --sobol, sensitivity analysis too):
     /// writes rank_stats.csv (and sensitivity.csv) into --out.
@@ -290,25 +294,27 @@ fn run(command: Command) -> linkage::Result<()> {
             println!("wrote {} ({} units)", out.display(), data.coin.len());
             Ok(())
         }
-        Command::Score { panel, spec, out } => {
+        Command::Score {
+            panel,
+            spec,
+            out,
+            indicators,
+        } => {
             let conc = linkage::Concordance::load(linkage::default_data_dir())?;
             let fw = linkage::score::spec::Spec::read(&spec)?.resolve()?;
-            let loaded = linkage::panel_io::load_panel(&panel, &conc)?;
-            eprintln!("{}", loaded.accounting);
-            let scored = linkage::presence::score(&loaded.records, &fw)?;
-            let mut frame = scored.to_frame()?;
-            let parquet = out
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
-            if parquet {
-                linkage::panel_io::write_parquet(&mut frame, &out)?;
-            } else {
-                linkage::panel_io::write_csv(&mut frame, &out)?;
+            let options = linkage::presence_file::ScoreFileOptions { indicators };
+            let done = linkage::presence_file::score_file(&panel, &fw, &conc, &out, options)?;
+            eprintln!("{}", done.accounting);
+            for t in &done.treatments {
+                eprintln!(
+                    "treated {} in block {}",
+                    fw.indicators[t.indicator].code, t.block
+                );
             }
             println!(
                 "scored {} units ({} rows) -> {}",
-                scored.units.len(),
-                frame.height(),
+                done.units,
+                done.rows_written,
                 out.display()
             );
             Ok(())

@@ -7,7 +7,7 @@
 //! A dimension without data for an actor is missing, never zero: the weights renormalise over
 //! the dimensions present, and below the root's `min_present` the overall score is missing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use polars::prelude::*;
@@ -128,13 +128,38 @@ pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
             raw.set(unit_index[&(o.actor, o.partner, o.year)], j, o.value);
         }
     }
+    let coin = coin_from_units(&units, raw, fw)?;
+    Ok((coin, units))
+}
+
+/// The coin for sorted `units` and their raw values (units × framework indicators): labels
+/// `ACTOR|PARTNER|YEAR`, ranking blocks per (partner, year), normalisation blocks per the
+/// spec's scope, and each unit's series (actor–partner pair) and year.
+///
+/// # Errors
+/// [`Error::Method`] when `raw` does not have one row per unit.
+///
+/// # Examples
+/// ```
+/// use linkage::{iso3, presence::coin_from_units, score::{matrix::Matrix, spec::Spec}};
+/// let fw = Spec::from_toml("name = \"x\"\nscope = \"year\"\n[[indicator]]\ncode = \"a\"\n\
+///     parent = \"top\"\n[[group]]\ncode = \"top\"\n", "doc").unwrap().resolve().unwrap();
+/// let units = [(iso3!("JPN"), iso3!("VNM"), 2018), (iso3!("JPN"), iso3!("VNM"), 2019),
+///     (iso3!("USA"), iso3!("VNM"), 2019)];
+/// let raw = Matrix::from_columns(&[[1.0, 2.0, 3.0]]).unwrap();
+/// let coin = coin_from_units(&units, raw, &fw).unwrap();
+/// assert_eq!(coin.units[2], "USA|VNM|2019");
+/// assert_eq!(coin.rank_block, vec![0, 1, 1]); // JPN and USA are ranked together in 2019
+/// assert_eq!(coin.norm_block, vec![2018, 2019, 2019]);
+/// ```
+pub fn coin_from_units(units: &[Unit], raw: Matrix, fw: &Framework) -> Result<Coin> {
     let labels = units
         .iter()
         .map(|(a, p, y)| format!("{a}|{p}|{y}"))
         .collect();
     let mut coin = Coin::new(labels, raw)?;
-    let mut ids: BTreeMap<(Iso3, i32), u32> = BTreeMap::new();
-    let mut entities: BTreeMap<(Iso3, Iso3), u32> = BTreeMap::new();
+    let mut ids: HashMap<(Iso3, i32), u32> = HashMap::new();
+    let mut entities: HashMap<(Iso3, Iso3), u32> = HashMap::new();
     let mut entity = Vec::with_capacity(units.len());
     let mut time = Vec::with_capacity(units.len());
     for (i, &(a, p, y)) in units.iter().enumerate() {
@@ -149,7 +174,7 @@ pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
         time.push(y);
     }
     coin.series = Some((entity, time));
-    Ok((coin, units))
+    Ok(coin)
 }
 
 impl Presence {

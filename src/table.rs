@@ -12,12 +12,14 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 
-/// A delimited file read as text, with its path kept for error messages.
+/// A delimited file read as text (or a typed batch of a Parquet file), with its path and the
+/// position of its first row kept for error messages.
 #[derive(Debug)]
 pub struct Table {
     path: PathBuf,
     frame: DataFrame,
     decimal_comma: bool,
+    first_row: usize,
 }
 
 /// Pick the delimiter from the header line: the most frequent of `,`, `;` and tab outside quotes.
@@ -100,6 +102,7 @@ impl Table {
             frame,
             // In a semicolon-separated file a comma inside a number is a decimal comma.
             decimal_comma: separator == b';',
+            first_row: 0,
         })
     }
 
@@ -130,6 +133,62 @@ impl Table {
             path,
             frame,
             decimal_comma: false,
+            first_row: 0,
+        })
+    }
+
+    /// Wrap one batch of a typed file (e.g. a Parquet row group) without turning numbers into
+    /// text: integer columns are read as integers, floating-point columns as floats, the
+    /// `text_columns` and every other column as text. `first_row` is the number of data rows
+    /// before this batch, so errors name the row in the whole file.
+    ///
+    /// # Errors
+    /// [`Error::Read`] if a column cannot be cast.
+    ///
+    /// # Examples
+    /// ```
+    /// use polars::prelude::*;
+    /// use linkage::table::Table;
+    /// let df = df!("actor" => ["JPN"], "year" => [2019i32], "value" => [f64::NAN]).unwrap();
+    /// let t = Table::typed("p.parquet", df, 1000, &["actor"]).unwrap();
+    /// assert_eq!(t.column("year").unwrap().year(0, 1800, 2100).unwrap(), 2019);
+    /// let e = t.column("value").unwrap().f64(0).unwrap_err();
+    /// assert_eq!(e.to_string(), "p.parquet: row 1001, field `value`: NaN is not a finite number");
+    /// ```
+    pub fn typed(
+        path: impl AsRef<Path>,
+        frame: DataFrame,
+        first_row: usize,
+        text_columns: &[&str],
+    ) -> Result<Table> {
+        let path = path.as_ref().to_path_buf();
+        let columns = frame
+            .columns()
+            .iter()
+            .map(|c| {
+                let dtype = c.dtype();
+                if text_columns.contains(&c.name().as_str()) || !dtype.is_primitive_numeric() {
+                    c.cast(&DataType::String)
+                } else if dtype.is_float() {
+                    c.cast(&DataType::Float64)
+                } else {
+                    c.cast(&DataType::Int64)
+                }
+            })
+            .collect::<PolarsResult<Vec<_>>>()
+            .map_err(|e| Error::Read {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        let frame = DataFrame::new(frame.height(), columns).map_err(|e| Error::Read {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        Ok(Table {
+            path,
+            frame,
+            decimal_comma: false,
+            first_row,
         })
     }
 
@@ -157,7 +216,8 @@ impl Table {
         self.frame.column(name).is_ok()
     }
 
-    /// A required column, as text cells.
+    /// A required column: text cells, or typed cells for the numeric columns of a
+    /// [`Table::typed`] batch.
     ///
     /// # Errors
     /// [`Error::MissingColumn`] naming the file and the columns found.
@@ -168,29 +228,61 @@ impl Table {
             found: self.columns(),
         };
         let col = self.frame.column(name).map_err(|_| missing())?;
-        let ca = col.str().map_err(|_| missing())?;
+        let values = match col.dtype() {
+            DataType::Float64 => Values::Float(col.f64().map_err(|_| missing())?.iter().collect()),
+            DataType::Int64 => Values::Int(col.i64().map_err(|_| missing())?.iter().collect()),
+            _ => Values::Text(col.str().map_err(|_| missing())?.iter().collect()),
+        };
         Ok(Cells {
             path: &self.path,
             name: name.to_string(),
-            values: ca.iter().collect(),
+            values,
             decimal_comma: self.decimal_comma,
+            first_row: self.first_row,
         })
     }
 }
 
-/// The text cells of one column, with typed accessors whose errors name file, row and field.
+/// The cells of one column: text, or numbers when the file was typed.
+#[derive(Debug)]
+enum Values<'a> {
+    Text(Vec<Option<&'a str>>),
+    Int(Vec<Option<i64>>),
+    Float(Vec<Option<f64>>),
+}
+
+/// The cells of one column, with typed accessors whose errors name file, row and field.
 #[derive(Debug)]
 pub struct Cells<'a> {
     path: &'a Path,
     name: String,
-    values: Vec<Option<&'a str>>,
+    values: Values<'a>,
     decimal_comma: bool,
+    first_row: usize,
 }
 
 impl<'a> Cells<'a> {
-    /// Raw text of row `i` (0-based), trimmed; `None` when empty.
+    /// Raw text of row `i` (0-based within the table), trimmed; `None` when empty — and for
+    /// the numeric columns of a typed batch, which hold no text.
     pub fn text(&self, i: usize) -> Option<&'a str> {
-        self.values[i].map(str::trim).filter(|s| !s.is_empty())
+        match &self.values {
+            Values::Text(v) => v[i].map(str::trim).filter(|s| !s.is_empty()),
+            Values::Int(_) | Values::Float(_) => None,
+        }
+    }
+
+    /// Row number in the file (1-based, header not counted) of row `i` of this table.
+    pub fn row(&self, i: usize) -> usize {
+        self.first_row + i + 1
+    }
+
+    /// The cell as written, for messages.
+    fn shown(&self, i: usize) -> String {
+        match &self.values {
+            Values::Text(v) => v[i].unwrap_or("").trim().to_string(),
+            Values::Int(v) => v[i].map(|x| x.to_string()).unwrap_or_default(),
+            Values::Float(v) => v[i].map(|x| x.to_string()).unwrap_or_default(),
+        }
     }
 
     /// Column name.
@@ -201,7 +293,7 @@ impl<'a> Cells<'a> {
     fn parse_error(&self, i: usize, value: &str, expected: &'static str) -> Error {
         Error::Parse {
             path: self.path.to_path_buf(),
-            row: i + 1,
+            row: self.row(i),
             field: self.name.clone(),
             value: value.to_string(),
             expected,
@@ -211,12 +303,31 @@ impl<'a> Cells<'a> {
     /// Text of row `i`, required.
     pub fn required_text(&self, i: usize) -> Result<&'a str> {
         self.text(i)
-            .ok_or_else(|| self.parse_error(i, "", "a non-empty value"))
+            .ok_or_else(|| self.parse_error(i, &self.shown(i), "a non-empty value"))
+    }
+
+    fn non_finite(&self, i: usize, value: f64) -> Error {
+        Error::NonFinite {
+            path: self.path.to_path_buf(),
+            row: self.row(i),
+            field: self.name.clone(),
+            value,
+        }
     }
 
     /// A number that may be missing (empty cell, `NA`). `NaN`/`inf` are read and rejected
     /// with [`Error::NonFinite`]: a missing value must be written as an empty cell.
     pub fn f64(&self, i: usize) -> Result<Option<f64>> {
+        match &self.values {
+            Values::Text(_) => {}
+            Values::Int(v) => return Ok(v[i].map(|x| x as f64)),
+            Values::Float(v) => {
+                return match v[i] {
+                    Some(x) if !x.is_finite() => Err(self.non_finite(i, x)),
+                    other => Ok(other),
+                };
+            }
+        }
         let Some(s) = self.text(i) else {
             return Ok(None);
         };
@@ -233,12 +344,7 @@ impl<'a> Cells<'a> {
         };
         let v = parsed.map_err(|_| self.parse_error(i, s, "a number"))?;
         if !v.is_finite() {
-            return Err(Error::NonFinite {
-                path: self.path.to_path_buf(),
-                row: i + 1,
-                field: self.name.clone(),
-                value: v,
-            });
+            return Err(self.non_finite(i, v));
         }
         Ok(Some(v))
     }
@@ -251,6 +357,18 @@ impl<'a> Cells<'a> {
 
     /// An integer (written `2014` or `2014.0`), required.
     pub fn int(&self, i: usize) -> Result<i64> {
+        match &self.values {
+            Values::Text(_) => {}
+            Values::Int(v) => {
+                return v[i].ok_or_else(|| self.parse_error(i, "", "an integer"));
+            }
+            Values::Float(v) => {
+                return match v[i] {
+                    Some(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 => Ok(x as i64),
+                    _ => Err(self.parse_error(i, &self.shown(i), "an integer")),
+                };
+            }
+        }
         let s = self.required_text(i)?;
         if let Ok(v) = s.parse::<i64>() {
             return Ok(v);
@@ -263,14 +381,13 @@ impl<'a> Cells<'a> {
 
     /// A year within `min..=max`.
     pub fn year(&self, i: usize, min: i32, max: i32) -> Result<i32> {
-        let s = self.required_text(i)?;
         let y = self
             .int(i)
-            .map_err(|_| self.parse_error(i, s, "an integer year"))?;
+            .map_err(|_| self.parse_error(i, &self.shown(i), "an integer year"))?;
         if y < i64::from(min) || y > i64::from(max) {
             return Err(Error::YearOutOfRange {
                 path: self.path.to_path_buf(),
-                row: i + 1,
+                row: self.row(i),
                 field: self.name.clone(),
                 year: y,
                 min,
@@ -284,7 +401,7 @@ impl<'a> Cells<'a> {
     pub fn unknown_country(&self, i: usize, code: &str) -> Error {
         Error::UnknownCountry {
             path: self.path.to_path_buf(),
-            row: i + 1,
+            row: self.row(i),
             field: self.name.clone(),
             code: code.to_string(),
         }
@@ -294,7 +411,7 @@ impl<'a> Cells<'a> {
     pub fn invalid(&self, i: usize, reason: impl Into<String>) -> Error {
         Error::Invalid {
             path: self.path.to_path_buf(),
-            row: i + 1,
+            row: self.row(i),
             field: self.name.clone(),
             reason: reason.into(),
         }

@@ -201,72 +201,21 @@ fn nullable(x: &[f64]) -> Vec<Option<f64>> {
 /// ```
 pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
     coin.check(fw)?;
-    let n = coin.len();
-    let k = fw.indicators.len();
     let blocks = Coin::block_members(&coin.norm_block);
-
-    // 1. Denominate.
     let mut denominated = coin.raw.clone();
-    for (j, ind) in fw.indicators.iter().enumerate() {
-        if let Some(d) = ind
-            .denominator
-            .as_ref()
-            .and_then(|d| coin.denominators.get(d))
-        {
-            for (x, &den) in denominated.col_mut(j).iter_mut().zip(d) {
-                *x = if den.is_finite() && den != 0.0 {
-                    *x / den
-                } else {
-                    f64::NAN
-                };
-            }
-        }
-    }
-
-    // 2. Impute.
+    denominate(fw, coin, &mut denominated);
     let mut imputed = denominated.clone();
-    let mut imputed_cells = vec![0; k];
-    if let Some(method) = &fw.impute {
-        for (j, ind) in fw.indicators.iter().enumerate() {
-            imputed_cells[j] = impute_column(method, coin, &blocks, imputed.col_mut(j))
-                .map_err(|e| e.within(&ind.code))?;
-        }
-    }
-
-    // 3. Treat (indicators whose resolved settings ask for it).
+    let imputed_cells = impute_all(fw, coin, &blocks, &mut imputed)?;
     let mut treated = imputed.clone();
-    let mut treatments = Vec::new();
-    let mut buf_in = Vec::new();
-    let mut buf_out = Vec::new();
-    for (j, ind) in fw.indicators.iter().enumerate() {
-        let Some(settings) = ind.treat else { continue };
-        let spec = settings.to_kernel();
-        for members in &blocks {
-            gather(imputed.col(j), members, &mut buf_in);
-            buf_out.resize(buf_in.len(), 0.0);
-            let t = treat_into(&buf_in, &spec, &mut buf_out).map_err(|e| e.within(&ind.code))?;
-            scatter(&buf_out, members, treated.col_mut(j));
-            if t.changed() {
-                treatments.push(TreatmentRecord {
-                    indicator: j,
-                    block: coin.norm_block[members[0]],
-                    treatment: t,
-                });
-            }
-        }
-    }
+    let treatments = treat_all(fw, coin, &blocks, &mut treated)?;
+    let mut normalised = treated.clone();
+    normalise_in_place(fw, coin, &blocks, &mut normalised)?;
+    let (aggregated, present) = aggregate_new(fw, &blocks, &normalised)?;
 
-    // 4. Normalise.
-    let normalised = normalise_all(fw, coin, &blocks, &treated)?;
-
-    // 5. Aggregate.
-    let mut aggregated = Matrix::new(n, fw.groups.len());
-    let mut present = Matrix::new(n, fw.groups.len());
-    aggregate_all(fw, &blocks, &normalised, &mut aggregated, &mut present)?;
-
-    // 6. Rank within ranking blocks.
+    // 6. Rank within ranking blocks: every indicator, then every aggregate.
+    let k = fw.indicators.len();
     let rank_blocks = Coin::block_members(&coin.rank_block);
-    let mut ranks = Matrix::new(n, k + fw.groups.len());
+    let mut ranks = Matrix::new(coin.len(), k + fw.groups.len());
     let mut scratch = Vec::new();
     let mut buf = Vec::new();
     for c in 0..k + fw.groups.len() {
@@ -294,6 +243,141 @@ pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
         present,
         ranks,
     })
+}
+
+/// The scores of a run that keeps no intermediate stage (see [`build_lean`]).
+#[derive(Debug, Clone)]
+pub struct LeanScores {
+    /// Normalised indicators, units × `framework.indicators`.
+    pub normalised: Matrix,
+    /// Aggregate scores, units × `framework.groups`.
+    pub aggregated: Matrix,
+    /// Number of children with a value behind each aggregate score.
+    pub present: Matrix,
+    /// Cells filled by imputation, per indicator.
+    pub imputed_cells: Vec<usize>,
+    /// What the treatment did (indicators that were changed only).
+    pub treatments: Vec<TreatmentRecord>,
+}
+
+/// Run the whole pipeline as [`build`] does, but in place and without ranks, for panels too
+/// large to keep every stage: the raw matrix is taken out of the coin (which is left with an
+/// empty 0 × 0 matrix; its units and blocks stay) and becomes the normalised matrix. Peak
+/// memory is one units × indicators matrix plus the aggregates, against seven such matrices
+/// for [`build`]. Ranks are left to the caller (e.g. per ranking block while writing).
+///
+/// The scores are those of [`build`], bit for bit.
+///
+/// # Errors
+/// As [`build`].
+///
+/// # Examples
+/// ```
+/// use linkage::score::{build::{build, build_lean}, coinr::{read, IndexOptions}};
+/// let dir = linkage::default_data_dir().join("asem");
+/// let d = read(&dir.join("ASEM_iData.csv"), &dir.join("ASEM_iMeta.csv")).unwrap();
+/// let fw = d.framework(&IndexOptions::default()).unwrap();
+/// let full = build(&fw, &d.coin).unwrap();
+/// let mut coin = d.coin.clone();
+/// let lean = build_lean(&fw, &mut coin).unwrap();
+/// assert_eq!(lean.aggregated, full.aggregated);
+/// assert_eq!(coin.raw.rows(), 0);
+/// ```
+pub fn build_lean(fw: &Framework, coin: &mut Coin) -> Result<LeanScores> {
+    coin.check(fw)?;
+    let blocks = Coin::block_members(&coin.norm_block);
+    let mut m = std::mem::replace(&mut coin.raw, Matrix::new(0, 0));
+    denominate(fw, coin, &mut m);
+    let imputed_cells = impute_all(fw, coin, &blocks, &mut m)?;
+    let treatments = treat_all(fw, coin, &blocks, &mut m)?;
+    normalise_in_place(fw, coin, &blocks, &mut m)?;
+    let (aggregated, present) = aggregate_new(fw, &blocks, &m)?;
+    Ok(LeanScores {
+        normalised: m,
+        aggregated,
+        present,
+        imputed_cells,
+        treatments,
+    })
+}
+
+/// 1. Denominate: `x / d` where the indicator has a denominator (missing where `d` is zero or
+///    missing).
+fn denominate(fw: &Framework, coin: &Coin, m: &mut Matrix) {
+    for (j, ind) in fw.indicators.iter().enumerate() {
+        if let Some(d) = ind
+            .denominator
+            .as_ref()
+            .and_then(|d| coin.denominators.get(d))
+        {
+            for (x, &den) in m.col_mut(j).iter_mut().zip(d) {
+                *x = if den.is_finite() && den != 0.0 {
+                    *x / den
+                } else {
+                    f64::NAN
+                };
+            }
+        }
+    }
+}
+
+/// 2. Impute every indicator (when the framework asks for it); cells filled per indicator.
+fn impute_all(
+    fw: &Framework,
+    coin: &Coin,
+    blocks: &[Vec<usize>],
+    m: &mut Matrix,
+) -> Result<Vec<usize>> {
+    let mut filled = vec![0; fw.indicators.len()];
+    if let Some(method) = &fw.impute {
+        for (j, ind) in fw.indicators.iter().enumerate() {
+            filled[j] = impute_column(method, coin, blocks, m.col_mut(j))
+                .map_err(|e| e.within(&ind.code))?;
+        }
+    }
+    Ok(filled)
+}
+
+/// 3. Treat the indicators whose resolved settings ask for it, block by block.
+fn treat_all(
+    fw: &Framework,
+    coin: &Coin,
+    blocks: &[Vec<usize>],
+    m: &mut Matrix,
+) -> Result<Vec<TreatmentRecord>> {
+    let mut treatments = Vec::new();
+    let mut buf_in = Vec::new();
+    let mut buf_out = Vec::new();
+    for (j, ind) in fw.indicators.iter().enumerate() {
+        let Some(settings) = ind.treat else { continue };
+        let spec = settings.to_kernel();
+        for members in blocks {
+            gather(m.col(j), members, &mut buf_in);
+            buf_out.resize(buf_in.len(), 0.0);
+            let t = treat_into(&buf_in, &spec, &mut buf_out).map_err(|e| e.within(&ind.code))?;
+            scatter(&buf_out, members, m.col_mut(j));
+            if t.changed() {
+                treatments.push(TreatmentRecord {
+                    indicator: j,
+                    block: coin.norm_block[members[0]],
+                    treatment: t,
+                });
+            }
+        }
+    }
+    Ok(treatments)
+}
+
+/// 5. Aggregate into new units × groups matrices (scores, children present).
+fn aggregate_new(
+    fw: &Framework,
+    blocks: &[Vec<usize>],
+    normalised: &Matrix,
+) -> Result<(Matrix, Matrix)> {
+    let mut aggregated = Matrix::new(normalised.rows(), fw.groups.len());
+    let mut present = Matrix::new(normalised.rows(), fw.groups.len());
+    aggregate_all(fw, blocks, normalised, &mut aggregated, &mut present)?;
+    Ok((aggregated, present))
 }
 
 fn gather(col: &[f64], members: &[usize], buf: &mut Vec<f64>) {
@@ -393,7 +477,7 @@ fn impute_column(
     Ok(filled)
 }
 
-/// Normalise every indicator within its blocks.
+/// Normalise every indicator within its blocks, into a new matrix.
 ///
 /// # Errors
 /// A method error wrapped with the indicator code; a distance-to-reference unit not found.
@@ -403,7 +487,21 @@ pub fn normalise_all(
     blocks: &[Vec<usize>],
     treated: &Matrix,
 ) -> Result<Matrix> {
-    let mut normalised = Matrix::new(coin.len(), fw.indicators.len());
+    let mut normalised = treated.clone();
+    normalise_in_place(fw, coin, blocks, &mut normalised)?;
+    Ok(normalised)
+}
+
+/// 4. Normalise every indicator within its blocks, in place: direction first, then the method.
+///
+/// # Errors
+/// As [`normalise_all`].
+pub fn normalise_in_place(
+    fw: &Framework,
+    coin: &Coin,
+    blocks: &[Vec<usize>],
+    m: &mut Matrix,
+) -> Result<()> {
     let mut scratch = Vec::new();
     let mut buf_in = Vec::new();
     let mut buf_out = Vec::new();
@@ -423,7 +521,7 @@ pub fn normalise_all(
                 _ => 0,
             };
             let method = normalisation_kernel(&ind.normalise, reference);
-            gather(treated.col(j), members, &mut buf_in);
+            gather(m.col(j), members, &mut buf_in);
             buf_out.resize(buf_in.len(), 0.0);
             normalise_into_with(
                 method,
@@ -434,10 +532,10 @@ pub fn normalise_all(
                 &mut scratch,
             )
             .map_err(|e| e.within(&ind.code))?;
-            scatter(&buf_out, members, normalised.col_mut(j));
+            scatter(&buf_out, members, m.col_mut(j));
         }
     }
-    Ok(normalised)
+    Ok(())
 }
 
 /// Aggregate every group bottom-up from normalised indicators, with the framework's weights.
@@ -475,30 +573,51 @@ pub fn aggregate_with_weights(
     present: &mut Matrix,
 ) -> Result<()> {
     let n = normalised.rows();
-    let k = normalised.cols();
-    // One working matrix holds indicators then groups, so children are plain column indices.
-    let mut work = Matrix::new(n, k + fw.groups.len());
-    for j in 0..k {
-        work.col_mut(j).copy_from_slice(normalised.col(j));
-    }
     let mut out = vec![0.0; n];
     let mut sub = Vec::new();
     for (g, group) in fw.groups.iter().enumerate() {
-        let cols: Vec<usize> = group
+        // Children are all indicators or all groups (every indicator sits at the same level);
+        // a mix is copied into one matrix.
+        let ind_cols: Vec<usize> = group
             .children
             .iter()
-            .map(|c| match *c {
-                Node::Indicator(i) => i,
-                Node::Group(h) => k + h,
+            .filter_map(|c| match *c {
+                Node::Indicator(i) => Some(i),
+                Node::Group(_) => None,
             })
             .collect();
+        let grp_cols: Vec<usize> = group
+            .children
+            .iter()
+            .filter_map(|c| match *c {
+                Node::Group(h) => Some(h),
+                Node::Indicator(_) => None,
+            })
+            .collect();
+        let mixed;
+        let (children, cols): (&Matrix, Vec<usize>) = if grp_cols.is_empty() {
+            (normalised, ind_cols)
+        } else if ind_cols.is_empty() {
+            (&*aggregated, grp_cols)
+        } else {
+            let columns: Vec<&[f64]> = group
+                .children
+                .iter()
+                .map(|c| match *c {
+                    Node::Indicator(i) => normalised.col(i),
+                    Node::Group(h) => aggregated.col(h),
+                })
+                .collect();
+            mixed = Matrix::from_columns(&columns)?;
+            (&mixed, (0..group.children.len()).collect())
+        };
         let w = weights[g];
         if group.aggregation == Aggregation::Copeland && blocks.len() > 1 {
             // Copeland compares units with each other: only within a block.
             for members in blocks {
                 let cols_data: Vec<Vec<f64>> = cols
                     .iter()
-                    .map(|&c| members.iter().map(|&i| work.get(i, c)).collect())
+                    .map(|&c| members.iter().map(|&i| children.get(i, c)).collect())
                     .collect();
                 let m = Matrix::from_columns(&cols_data)?;
                 sub.resize(members.len(), 0.0);
@@ -508,18 +627,59 @@ pub fn aggregate_with_weights(
                 scatter(&sub, members, &mut out);
             }
         } else {
-            aggregate_into(group.aggregation, &work, &cols, w, &mut out)
+            aggregate_into(group.aggregation, children, &cols, w, &mut out)
                 .map_err(|e| e.within(&group.code))?;
         }
         let pres = present.col_mut(g);
         for (i, p) in pres.iter_mut().enumerate() {
-            *p = cols.iter().filter(|&&c| !work.get(i, c).is_nan()).count() as f64;
+            *p = cols
+                .iter()
+                .filter(|&&c| !children.get(i, c).is_nan())
+                .count() as f64;
             if (*p as usize) < group.min_present {
                 out[i] = f64::NAN;
             }
         }
-        work.col_mut(k + g).copy_from_slice(&out);
         aggregated.col_mut(g).copy_from_slice(&out);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::coinr::{IndexOptions, read};
+    use crate::score::spec::ImputeSpec;
+
+    /// The lean run gives the full run's scores bit for bit with every stage switched on:
+    /// denomination, imputation (group mean), outlier treatment.
+    #[test]
+    fn the_lean_run_matches_the_full_run_with_every_stage() {
+        let dir = crate::default_data_dir().join("asem");
+        let d = read(&dir.join("ASEM_iData.csv"), &dir.join("ASEM_iMeta.csv")).unwrap();
+        let options = IndexOptions {
+            treat: true,
+            denominate: true,
+            ..IndexOptions::default()
+        };
+        let mut fw = d.framework(&options).unwrap();
+        let group = d.coin.unit_groups.keys().next().unwrap().clone();
+        fw.impute = Some(ImputeSpec::GroupMean { group });
+        let full = build(&fw, &d.coin).unwrap();
+        assert!(full.imputed_cells.iter().sum::<usize>() > 0);
+        assert!(!full.treatments.is_empty());
+        let mut coin = d.coin.clone();
+        let lean = build_lean(&fw, &mut coin).unwrap();
+        let same = |a: &Matrix, b: &Matrix| {
+            a.as_slice()
+                .iter()
+                .zip(b.as_slice())
+                .all(|(x, y)| x.to_bits() == y.to_bits())
+        };
+        assert!(same(&lean.normalised, &full.normalised));
+        assert!(same(&lean.aggregated, &full.aggregated));
+        assert!(same(&lean.present, &full.present));
+        assert_eq!(lean.imputed_cells, full.imputed_cells);
+        assert_eq!(lean.treatments, full.treatments);
+    }
 }

@@ -5,4 +5,5 @@ mod panel_validation;
 mod plot;
 mod presence;
 mod report;
+mod scale;
 mod uncertainty;
