@@ -362,8 +362,17 @@ pub fn normalise_into_with(
     match method {
         Normalisation::MinMax { lower, upper } => {
             let (mn, mx) = (stats::min(out), stats::max(out));
+            // t is exactly 1 at the maximum, where (upper − lower) + lower may round one step
+            // past `upper` (e.g. onto [0.3, 0.9]): the top unit gets `upper` as written, and
+            // rounding elsewhere cannot leave [lower, upper].
+            let (lo, hi) = (lower.min(upper), lower.max(upper));
             for v in out.iter_mut() {
-                *v = (*v - mn) / (mx - mn) * (upper - lower) + lower;
+                let t = (*v - mn) / (mx - mn);
+                *v = if t == 1.0 {
+                    upper
+                } else {
+                    (t * (upper - lower) + lower).clamp(lo, hi)
+                };
             }
         }
         Normalisation::ZScore { mean, sd } => {

@@ -4,6 +4,7 @@ mod asem;
 mod panel_validation;
 mod plot;
 mod presence;
+mod properties;
 mod report;
 mod scale;
 mod uncertainty;
