@@ -368,7 +368,9 @@ pub fn normalise_into_with(
             let (lo, hi) = (lower.min(upper), lower.max(upper));
             for v in out.iter_mut() {
                 let t = (*v - mn) / (mx - mn);
-                *v = if t == 1.0 {
+                #[allow(clippy::float_cmp)] // exact by design: x / x is exactly 1
+                let top = t == 1.0;
+                *v = if top {
                     upper
                 } else {
                     (t * (upper - lower) + lower).clamp(lo, hi)
