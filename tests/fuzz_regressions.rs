@@ -64,6 +64,26 @@ fn panel_csv(data: &[u8]) {
     }
 }
 
+/// As `fuzz_targets/panel_parquet.rs`.
+fn panel_parquet(data: &[u8]) {
+    let shape = linkage::synthetic::SyntheticPanel {
+        partners: 1,
+        actors: 1,
+        years: 1,
+        indicators: 3,
+        seed: 0,
+    };
+    let fw = linkage::score::spec::Spec::from_toml(&shape.spec_toml(), "fuzz")
+        .unwrap()
+        .resolve()
+        .unwrap();
+    let path = tmp("panel", "parquet");
+    std::fs::write(&path, data).unwrap();
+    let _ = linkage::panel_io::load_panel(&path, concordance());
+    let _ = linkage::panel_scan::scan_coin(&path, concordance(), &fw);
+    let _ = std::fs::remove_file(&path);
+}
+
 /// As `fuzz_targets/coinr.rs`: iData before the first 0xFF byte, iMeta after.
 fn coinr(data: &[u8]) {
     let (idata_bytes, imeta_bytes) = match data.iter().position(|&b| b == 0xFF) {
@@ -113,6 +133,16 @@ fn replay(dir: &Path, call: fn(&[u8]), min_files: usize) {
 #[test]
 fn panel_csv_corpus_seeds() {
     replay(&root().join("fuzz/corpus/panel_csv"), panel_csv, 1);
+}
+
+#[test]
+fn panel_parquet_corpus_seeds() {
+    replay(&root().join("fuzz/corpus/panel_parquet"), panel_parquet, 1);
+}
+
+#[test]
+fn panel_parquet_saved_crashes() {
+    replay(&root().join("tests/fixtures/fuzz/panel_parquet"), panel_parquet, 0);
 }
 
 #[test]
