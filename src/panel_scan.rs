@@ -390,14 +390,6 @@ pub fn scan_coin(
         }
         Ok(())
     })?;
-    for ind in &fw.indicators {
-        if rules.indicator_index(&ind.code).is_none() {
-            return Err(Error::Spec {
-                context: format!("indicator `{}`", ind.code),
-                reason: format!("the panel {} has no such indicator", path.display()),
-            });
-        }
-    }
     let mut units: Vec<Unit> = units.into_iter().collect();
     units.sort_unstable();
     let unit_index: HashMap<Unit, usize> = units.iter().enumerate().map(|(i, &u)| (u, i)).collect();
@@ -442,6 +434,15 @@ pub fn scan_coin(
     })?;
     if let Some(dup) = duplicate {
         return Err(duplicate_error(path, conc, &rules, dup));
+    }
+    // After the rows, so that a defect in a row is reported before a spec that does not fit.
+    for ind in &fw.indicators {
+        if rules.indicator_index(&ind.code).is_none() {
+            return Err(Error::Spec {
+                context: format!("indicator `{}`", ind.code),
+                reason: format!("the panel {} has no such indicator", path.display()),
+            });
+        }
     }
 
     let mut acc = Accounting::new("user panel", path.display().to_string());

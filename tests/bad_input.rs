@@ -79,7 +79,115 @@ fn panel_files() {
     ];
     for (file, needles) in cases {
         check_fails(&bad(file), needles);
+        score_fails(&bad(file), needles);
     }
+}
+
+/// `linkage score --panel FILE` (the streaming path) fails as `check` does.
+fn score_fails(file: &Path, needles: &[&str]) {
+    let spec = tmp("trade_only.toml");
+    std::fs::write(
+        &spec,
+        "name = \"synthetic one-indicator spec\"\n[[indicator]]\ncode = \"trade_share_dots\"\n\
+         parent = \"presence\"\n[[group]]\ncode = \"presence\"\n",
+    )
+    .unwrap();
+    let o = linkage(&[
+        "score".as_ref(),
+        "--panel".as_ref(),
+        file.as_os_str(),
+        "--spec".as_ref(),
+        spec.as_os_str(),
+        "--out".as_ref(),
+        tmp("scores.parquet").as_os_str(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{}: {err}", file.display());
+    assert!(!err.contains("panicked"), "{err}");
+    for n in needles {
+        assert!(
+            err.contains(n),
+            "score {}: {err:?} lacks {n:?}",
+            file.display()
+        );
+    }
+}
+
+/// Defects in typed Parquet columns, in a later row group: the message names the row in the
+/// whole file. The file is written from `good_panel.csv` repeated (SYNTHETIC values).
+#[test]
+fn typed_parquet_defects_name_the_row_in_the_file() {
+    use polars::prelude::*;
+    let base = CsvReadOptions::default()
+        .try_into_reader_with_file_path(Some(bad("good_panel.csv")))
+        .unwrap()
+        .finish()
+        .unwrap();
+    // 6 rows × 5 years = 30 rows (JPN, USA, CHN in VNM, 2019–2023), row groups of 3.
+    let mut frame = base.clone();
+    for k in 1..5 {
+        let mut next = base.clone();
+        next.replace(
+            "year",
+            Column::new("year".into(), vec![2019 + i64::from(k); base.height()]),
+        )
+        .unwrap();
+        frame.vstack_mut(&next).unwrap();
+    }
+    let write = |frame: &mut DataFrame, name: &str| {
+        let path = tmp(name);
+        ParquetWriter::new(std::fs::File::create(&path).unwrap())
+            .with_row_group_size(Some(3))
+            .finish(frame)
+            .unwrap();
+        path
+    };
+    let with_value = |row: usize, v: Option<f64>| {
+        let mut f = frame.clone();
+        let mut values: Vec<Option<f64>> =
+            f.column("value").unwrap().f64().unwrap().iter().collect();
+        values[row] = v;
+        f.replace("value", Column::new("value".into(), values))
+            .unwrap();
+        f
+    };
+    let cases: Vec<(&str, DataFrame, &[&str])> = vec![
+        (
+            "nan_typed.parquet",
+            with_value(7, Some(f64::NAN)),
+            &["row 8", "field `value`", "not finite"],
+        ),
+        (
+            "negative_typed.parquet",
+            with_value(13, Some(-0.5)),
+            &["row 14", "field `value`", "negative"],
+        ),
+        (
+            "duplicate_typed.parquet",
+            {
+                let mut f = frame.clone();
+                f.vstack_mut(&frame.slice(1, 1)).unwrap();
+                f
+            },
+            &["row 31", "first seen at row 2"],
+        ),
+        (
+            "no_value_column.parquet",
+            frame.drop("value").unwrap(),
+            &["required column `value` is missing", "indicator"],
+        ),
+    ];
+    for (name, mut f, needles) in cases {
+        let path = write(&mut f, name);
+        check_fails(&path, needles);
+        score_fails(&path, needles);
+    }
+    // An empty value in a typed column is missing: excluded and counted, not zero.
+    let path = write(&mut with_value(9, None), "null_typed.parquet");
+    let o = linkage(&["check".as_ref(), path.as_os_str()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("29 used, 1 excluded (value missing)"), "{out}");
 }
 
 #[test]

@@ -142,7 +142,11 @@ fn panel_parquet_corpus_seeds() {
 
 #[test]
 fn panel_parquet_saved_crashes() {
-    replay(&root().join("tests/fixtures/fuzz/panel_parquet"), panel_parquet, 0);
+    replay(
+        &root().join("tests/fixtures/fuzz/panel_parquet"),
+        panel_parquet,
+        0,
+    );
 }
 
 #[test]
