@@ -1,6 +1,7 @@
 //! End-to-end and public-API tests (one integration-test binary keeps linking cheap).
 
 mod asem;
+mod determinism;
 mod panel_validation;
 mod plot;
 mod presence;
