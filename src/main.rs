@@ -421,13 +421,19 @@ fn run(command: Command) -> linkage::Result<()> {
         }
         Command::Check { panel } => {
             let conc = linkage::Concordance::load(linkage::default_data_dir())?;
-            let loaded = linkage::panel_io::load_panel(&panel, &conc)?;
-            println!("{}", loaded.accounting);
+            let checked = linkage::panel_scan::check_file(&panel, &conc)?;
+            println!("{}", checked.accounting);
+            let s = &checked.records;
+            let years = s
+                .years
+                .map_or("no year with a value".to_string(), |(a, b)| {
+                    format!("years {a}–{b}")
+                });
             println!(
-                "{} indicators, {} actors, {} partners",
-                loaded.records.indicators().len(),
-                loaded.records.actors().len(),
-                loaded.records.partners().len()
+                "{} indicators, {} actors, {} partners, {years}",
+                s.indicators.len(),
+                s.actors.len(),
+                s.partners.len()
             );
             Ok(())
         }

@@ -456,6 +456,131 @@ pub fn scan_coin(
     })
 }
 
+/// What [`check_file`] found in a valid panel file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PanelSummary {
+    /// The indicators, in order of first appearance.
+    pub indicators: Vec<IndicatorMeta>,
+    /// Distinct actors with a value, sorted.
+    pub actors: Vec<Iso3>,
+    /// Distinct partners with a value, sorted.
+    pub partners: Vec<Iso3>,
+    /// First and last year with a value (`None` when every value is missing).
+    pub years: Option<(i32, i32)>,
+}
+
+/// Check a whole panel file as [`crate::panel_io::load_panel`] does — every rule, repeated keys
+/// included — without keeping its rows: memory is one 8-byte key per row with a value plus
+/// one row group, so files of tens of millions of rows can be checked (`linkage check`).
+///
+/// Repeated keys are found by sorting the packed keys (actor, partner, year, indicator); the
+/// two rows are then named by a second read.
+///
+/// # Errors
+/// As [`PanelRules::check`]; [`Error::DuplicateKey`] naming both rows.
+///
+/// # Examples
+/// ```
+/// use linkage::{Concordance, iso3, panel_scan::check_file};
+/// let f = std::env::temp_dir().join("linkage-doc-check.csv");
+/// std::fs::write(&f, "actor,partner,year,indicator,value\n\
+///     JPN,VNM,2019,trade_share_dots,0.1\nUSA,VNM,2018,trade_share_dots,\n").unwrap();
+/// let c = Concordance::load(linkage::default_data_dir()).unwrap();
+/// let checked = check_file(&f, &c).unwrap();
+/// assert_eq!(checked.records.actors, vec![iso3!("JPN")]);
+/// assert_eq!(checked.records.years, Some((2019, 2019)));
+/// assert_eq!(checked.accounting.rows_excluded(), 1); // the empty value
+/// ```
+pub fn check_file(path: &Path, conc: &Concordance) -> Result<Loaded<PanelSummary>> {
+    let mut rules = PanelRules::new(path, conc);
+    let mut keys: Vec<u64> = Vec::new();
+    let (mut missing, mut actors, mut partners) = (0, HashSet::new(), HashSet::new());
+    let mut years: Option<(i32, i32)> = None;
+    for_each_row(path, &mut rules, |_, r| {
+        if r.value.is_none() {
+            missing += 1;
+            return Ok(());
+        }
+        if r.indicator >= 1 << 25 {
+            return Err(Error::Invalid {
+                path: path.to_path_buf(),
+                row: r.row,
+                field: "indicator".into(),
+                reason: "more than 33,554,432 distinct indicators".into(),
+            });
+        }
+        keys.push(pack(&r));
+        actors.insert(r.actor);
+        partners.insert(r.partner);
+        years = Some(years.map_or((r.year, r.year), |(a, b)| (a.min(r.year), b.max(r.year))));
+        Ok(())
+    })?;
+    let used = keys.len();
+    keys.sort_unstable();
+    if let Some(w) = keys.windows(2).find(|w| w[0] == w[1]) {
+        return Err(repeated_key(path, conc, w[0]));
+    }
+    drop(keys);
+    let mut acc = Accounting::new("user panel", path.display().to_string());
+    acc.used(used);
+    acc.exclude("value missing", missing);
+    let sorted = |set: HashSet<Iso3>| {
+        let mut v: Vec<Iso3> = set.into_iter().collect();
+        v.sort_unstable();
+        v
+    };
+    Ok(Loaded {
+        records: PanelSummary {
+            indicators: rules.indicators().to_vec(),
+            actors: sorted(actors),
+            partners: sorted(partners),
+            years,
+        },
+        accounting: acc,
+    })
+}
+
+/// A row's key in 64 bits: actor and partner (15 bits each: three letters in base 26), the
+/// year from 1800 (9 bits), the indicator index (25 bits).
+fn pack(r: &PanelRow) -> u64 {
+    let code = |c: Iso3| {
+        c.as_str()
+            .bytes()
+            .fold(0u64, |acc, b| acc * 26 + u64::from(b - b'A'))
+    };
+    let year = (r.year - USER_MIN_YEAR) as u64;
+    (code(r.actor) << 49) | (code(r.partner) << 34) | (year << 25) | u64::from(r.indicator)
+}
+
+/// The error for the repeated packed key `key`: a second read finds its first two rows.
+fn repeated_key(path: &Path, conc: &Concordance, key: u64) -> Error {
+    let mut rules = PanelRules::new(path, conc);
+    let mut rows = Vec::new();
+    let mut found = None;
+    let read = for_each_row(path, &mut rules, |rules, r| {
+        if r.value.is_some() && rows.len() < 2 && pack(&r) == key {
+            rows.push(r.row);
+            if found.is_none() {
+                let code = &rules.indicators()[r.indicator as usize].code;
+                found = Some(format!("({}, {}, {}, {code})", r.actor, r.partner, r.year));
+            }
+        }
+        Ok(())
+    });
+    match (read, rows.as_slice(), found) {
+        (Ok(()), &[first_row, row], Some(key)) => Error::DuplicateKey {
+            path: path.to_path_buf(),
+            row,
+            first_row,
+            key,
+        },
+        _ => Error::Read {
+            path: path.to_path_buf(),
+            message: "the file changed while it was being read".into(),
+        },
+    }
+}
+
 /// The error for a repeated key: finds the first row with that key (a third read, on the
 /// error path only).
 fn duplicate_error(path: &Path, conc: &Concordance, seen: &PanelRules<'_>, dup: PanelRow) -> Error {
@@ -562,6 +687,14 @@ mod tests {
         assert_eq!(acc.rows_excluded(), 17);
         assert!(acc.balances());
         assert_eq!(loaded.accounting.rows_used(), 28);
+        // check_file: the same rules and counts as load_panel, without the rows.
+        let checked = check_file(&path, &c).unwrap();
+        assert_eq!(checked.accounting, loaded.accounting);
+        let s = &checked.records;
+        assert_eq!(s.indicators, loaded.records.indicators());
+        assert_eq!(s.actors, loaded.records.actors());
+        assert_eq!(s.partners, loaded.records.partners());
+        assert_eq!(s.years, Some((1970, 1971)));
     }
 
     #[test]
@@ -601,6 +734,10 @@ mod tests {
         let mut twice = f.vstack(&f.slice(3, 1)).unwrap();
         let path = parquet(&mut twice, 5);
         match scan_coin(&path, &c, &fw).unwrap_err() {
+            Error::DuplicateKey { row, first_row, .. } => assert_eq!((row, first_row), (37, 4)),
+            e => panic!("{e}"),
+        }
+        match check_file(&path, &c).unwrap_err() {
             Error::DuplicateKey { row, first_row, .. } => assert_eq!((row, first_row), (37, 4)),
             e => panic!("{e}"),
         }
