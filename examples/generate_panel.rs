@@ -4,7 +4,7 @@
 //! dimension) and a matching spec `target/synthetic/spec_<indicators>.toml`
 //! ([`linkage::synthetic`]). The values are synthetic, for timing only — never data.
 //!
-//! Run: `cargo run --release --example generate_panel -- [partners] [actors] [years] [indicators]`
+//! Run: `cargo run --release --example generate_panel -- [partners] [actors] [years] [indicators] [csv]`
 //! (default 200 × 10 × 50 × 10 = 1,000,000 rows; 200 × 10 × 50 × 100 = 10,000,000), then
 //! `/usr/bin/time -v target/release/linkage score --panel target/synthetic/panel_1000000.parquet
 //! --spec target/synthetic/spec_10.toml --out target/synthetic/scores.parquet`.
@@ -28,6 +28,11 @@ fn main() -> linkage::Result<()> {
     let conc = linkage::Concordance::load(linkage::default_data_dir())?;
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/synthetic");
     let (panel, spec) = shape.write(&conc, &dir)?;
+    if std::env::args().nth(5).as_deref() == Some("csv") {
+        let csv = panel.with_extension("csv");
+        linkage::panel_io::write_csv(&mut shape.frame(&conc)?, &csv)?;
+        println!("also -> {}", csv.display());
+    }
     println!(
         "{} SYNTHETIC rows -> {}\nspec -> {}",
         shape.rows(),

@@ -1,7 +1,7 @@
 //! Reading a user's panel file in batches, with the panel rules applied row by row.
 //!
 //! A Parquet file is read one row group at a time (typed: years stay integers, values stay
-//! floats), a CSV file whole (as text). [`PanelRules`] checks each row as the
+//! floats), a CSV file in chunks of about 4 MB (as text). [`PanelRules`] checks each row as the
 //! [module docs of `panel_io`](crate::panel_io) describe; it is shared by
 //! [`crate::panel_io::load_panel`], which keeps every row in a [`crate::Panel`], and by
 //! [`scan_coin`], which goes straight to the units × indicators matrix that scoring needs, so
@@ -37,6 +37,8 @@ pub const USER_MAX_YEAR: i32 = 2100;
 pub const REQUIRED_COLUMNS: [&str; 5] = ["actor", "partner", "year", "indicator", "value"];
 /// Optional columns: indicator metadata for indicators outside the catalogue.
 const OPTIONAL_COLUMNS: [&str; 2] = ["dimension", "unit"];
+/// Bytes of a CSV file read at a time (about 90,000 panel rows).
+const CSV_CHUNK_BYTES: usize = 4 << 20;
 /// Columns read as text even when a typed file stores them otherwise.
 const TEXT_COLUMNS: [&str; 5] = ["actor", "partner", "indicator", "dimension", "unit"];
 
@@ -47,7 +49,8 @@ fn is_parquet(path: &Path) -> bool {
 }
 
 /// Call `f` on each batch of a panel file, in file order: each row group of a Parquet file
-/// (only the panel's columns are decoded), or the whole of a CSV file.
+/// (only the panel's columns are decoded), or chunks of about 4 MB of a CSV file (cut at line
+/// ends outside quotes, see [`Table::for_each_chunk`]).
 ///
 /// # Errors
 /// [`Error::Empty`] for a file without rows, [`Error::MissingColumn`] for a Parquet file
@@ -65,7 +68,7 @@ fn is_parquet(path: &Path) -> bool {
 /// ```
 pub fn for_each_batch(path: &Path, mut f: impl FnMut(&Table) -> Result<()>) -> Result<()> {
     if !is_parquet(path) {
-        return f(&Table::read(path)?);
+        return Table::for_each_chunk(path, CSV_CHUNK_BYTES, f);
     }
     let read_err = |e: PolarsError| Error::Read {
         path: path.to_path_buf(),

@@ -106,6 +106,107 @@ impl Table {
         })
     }
 
+    /// Read a delimited file in chunks of about `chunk_bytes` bytes, cut only at line ends
+    /// outside quotes, and call `f` on each chunk as a table (the header repeated, the row
+    /// numbers counted from the start of the file). Memory is one chunk, not the file.
+    ///
+    /// # Errors
+    /// As [`Table::read`] (per chunk), [`Error::Empty`] when the file holds no data row, and
+    /// whatever `f` returns.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::table::Table;
+    /// let f = std::env::temp_dir().join("linkage-doc-chunks.csv");
+    /// std::fs::write(&f, "a,b\n1,\"x\ny\"\n2,z\n3,w\n").unwrap();
+    /// let mut rows = Vec::new();
+    /// Table::for_each_chunk(&f, 4, |t| {
+    ///     let a = t.column("a").unwrap();
+    ///     rows.extend((0..t.height()).map(|i| (a.row(i), a.int(i).unwrap())));
+    ///     Ok(())
+    /// }).unwrap();
+    /// assert_eq!(rows, vec![(1, 1), (2, 2), (3, 3)]);
+    /// ```
+    pub fn for_each_chunk(
+        path: impl AsRef<Path>,
+        chunk_bytes: usize,
+        mut f: impl FnMut(&Table) -> Result<()>,
+    ) -> Result<()> {
+        use std::io::Read;
+        let path = path.as_ref();
+        let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let (mut buf, mut header): (Vec<u8>, Option<Vec<u8>>) = (Vec::new(), None);
+        // Quote parity over buf[..scanned]; `cut` = end of the last whole line scanned.
+        let (mut quoted, mut scanned, mut cut) = (false, 0, None);
+        let (mut first_row, mut eof) = (0, false);
+        let step = chunk_bytes.max(1);
+        loop {
+            if !eof {
+                let start = buf.len();
+                buf.resize(start + step, 0);
+                let n = file
+                    .read(&mut buf[start..])
+                    .map_err(|e| Error::io(path, e))?;
+                buf.truncate(start + n);
+                eof = n == 0;
+            }
+            while scanned < buf.len() {
+                let b = buf[scanned];
+                scanned += 1;
+                if b == b'"' {
+                    quoted = !quoted;
+                } else if b == b'\n' && !quoted {
+                    cut = Some(scanned);
+                    if header.is_none() {
+                        break; // the header is the first whole line
+                    }
+                }
+            }
+            if header.is_none() {
+                match cut.take() {
+                    Some(c) => {
+                        header = Some(buf.drain(..c).collect());
+                        scanned -= c;
+                        continue;
+                    }
+                    None if eof => break, // a header without a line end: no data row
+                    None => continue,
+                }
+            }
+            let end = match cut {
+                _ if eof => buf.len(),
+                Some(c) if c >= step => c,
+                _ => continue,
+            };
+            let piece: Vec<u8> = buf.drain(..end).collect();
+            scanned -= end;
+            cut = None;
+            if !piece.is_empty() {
+                // Blank lines are rows (of empty cells), as in a whole-file read.
+                let mut bytes = header.clone().unwrap_or_default();
+                bytes.extend_from_slice(&piece);
+                match Table::from_bytes(path, bytes) {
+                    Err(Error::Empty { .. }) => {}
+                    Err(e) => return Err(e),
+                    Ok(mut table) => {
+                        table.first_row = first_row;
+                        first_row += table.height();
+                        f(&table)?;
+                    }
+                }
+            }
+            if eof {
+                break;
+            }
+        }
+        if first_row == 0 {
+            return Err(Error::Empty {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(())
+    }
+
     /// Wrap a typed frame (e.g. read from Parquet) as text, casting every column to strings, so
     /// the same cell parsers and error messages apply.
     ///
@@ -435,6 +536,43 @@ mod tests {
         // A decimal comma in a semicolon-separated file.
         let t = Table::from_bytes("d.csv", b"a;b\n0,25;x\n".to_vec()).unwrap();
         assert_eq!(t.column("a").unwrap().f64(0).unwrap(), Some(0.25));
+    }
+
+    #[test]
+    fn chunks_of_any_size_read_as_the_whole_file() {
+        let text = "\u{FEFF}a;b\r\n1;\"x\ny;\"\"q\"\"\"\r\n2;\r\n\r\n3;0,5\n4;\"\"\n5;last";
+        let path = crate::testutil::temp_file("chunks.csv", text);
+        let whole = Table::read(&path).unwrap();
+        let rows = |t: &Table| -> Vec<(usize, Option<String>, Option<String>)> {
+            let (a, b) = (t.column("a").unwrap(), t.column("b").unwrap());
+            (0..t.height())
+                .map(|i| {
+                    (
+                        a.row(i),
+                        a.text(i).map(String::from),
+                        b.text(i).map(String::from),
+                    )
+                })
+                .collect()
+        };
+        let expected = rows(&whole);
+        assert_eq!(expected.len(), 6); // the blank line is a row of empty cells
+        for step in 1..=text.len() + 1 {
+            let mut got = Vec::new();
+            Table::for_each_chunk(&path, step, |t| {
+                got.extend(rows(t));
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(got, expected, "chunks of {step} bytes");
+        }
+        for (name, text) in [("e.csv", ""), ("h.csv", "a,b\n"), ("w.csv", " \n\n")] {
+            let path = crate::testutil::temp_file(name, text);
+            assert!(matches!(
+                Table::for_each_chunk(&path, 2, |_| Ok(())),
+                Err(Error::Empty { .. })
+            ));
+        }
     }
 
     #[test]
