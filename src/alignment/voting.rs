@@ -724,7 +724,7 @@ pub fn period_similarity(
 /// let (rows, _) = voting_table(&v, &[iso3!("USA")], Some(&[iso3!("JPN")]), 10);
 /// let r = rows
 ///     .iter()
-///     .find(|r| r.year == 2015 && r.issue == "all" && r.measure == "s")
+///     .find(|r| r.year == 2015 && &*r.issue == "all" && r.measure == "s")
 ///     .unwrap();
 /// assert_eq!((r.actor, r.partner, r.n_votes), (iso3!("USA"), iso3!("JPN"), 78));
 /// assert!((r.value - (1.0 - 69.0 / 78.0)).abs() < 1e-12);
@@ -737,8 +737,9 @@ pub struct VotingRow {
     pub partner: Iso3,
     /// Calendar year of the roll calls' dates.
     pub year: i32,
-    /// The [`IssueFilter::label`]: `all`, an issue's short name, or `important`.
-    pub issue: String,
+    /// The [`IssueFilter::label`]: `all`, an issue's short name, or `important` (shared by
+    /// every row of that filter: a reference count, not a string per row).
+    pub issue: std::sync::Arc<str>,
     /// One of [`MEASURES`]: `agreement`, `s`, `pi`, `kappa`.
     pub measure: &'static str,
     /// The measure's value.
@@ -852,7 +853,10 @@ pub fn voting_table(
     );
     let min_votes = min_votes.max(1);
     let filters = IssueFilter::every(votes);
-    let labels: Vec<String> = filters.iter().map(|f| f.label(votes.issues())).collect();
+    let labels: Vec<std::sync::Arc<str>> = filters
+        .iter()
+        .map(|f| f.label(votes.issues()).into())
+        .collect();
     let masks = filter_masks(votes, &filters);
     let years = votes.year_ranges();
     // Roll calls per (year, filter).
@@ -1012,7 +1016,7 @@ pub fn to_frame(rows: &[VotingRow]) -> Result<DataFrame> {
                 "year".into(),
                 rows.iter().map(|r| r.year).collect::<Vec<_>>(),
             ),
-            col_str("issue", &|r| r.issue.clone()),
+            col_str("issue", &|r| r.issue.to_string()),
             Column::new(
                 "measure".into(),
                 rows.iter().map(|r| r.measure).collect::<Vec<_>>(),
@@ -1417,7 +1421,7 @@ mod tests {
         // A value equals the direct computation.
         let find = |a, p, y, issue: &str, m| {
             rows.iter().find(|r| {
-                r.actor == a && r.partner == p && r.year == y && r.issue == issue && r.measure == m
+                r.actor == a && r.partner == p && r.year == y && &*r.issue == issue && r.measure == m
             })
         };
         let r = find(iso3!("USA"), iso3!("JPN"), 2015, "all", "kappa").unwrap();
@@ -1435,7 +1439,7 @@ mod tests {
         for r in rows.iter().step_by(997) {
             let f = IssueFilter::every(v)
                 .into_iter()
-                .find(|f| f.label(v.issues()) == r.issue)
+                .find(|f| f.label(v.issues()) == *r.issue)
                 .unwrap();
             let s = period_similarity(v, r.actor, r.partner, r.year..=r.year, f).unwrap();
             let value = s
@@ -1453,7 +1457,7 @@ mod tests {
         let mut checked = 0;
         for r in rows
             .iter()
-            .filter(|r| r.issue == "all" && r.measure == "agreement")
+            .filter(|r| &*r.issue == "all" && r.measure == "agreement")
         {
             let q = p.get(r.actor, r.partner, r.year, "unga_agreement").unwrap();
             assert_eq!(q.to_bits(), r.value.to_bits());
@@ -1466,7 +1470,7 @@ mod tests {
         assert!(
             !rows
                 .iter()
-                .any(|r| r.issue == "important" && r.year >= 2018)
+                .any(|r| &*r.issue == "important" && r.year >= 2018)
         );
 
         let df = to_frame(&rows).unwrap();
