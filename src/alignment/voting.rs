@@ -1421,7 +1421,11 @@ mod tests {
         // A value equals the direct computation.
         let find = |a, p, y, issue: &str, m| {
             rows.iter().find(|r| {
-                r.actor == a && r.partner == p && r.year == y && &*r.issue == issue && r.measure == m
+                r.actor == a
+                    && r.partner == p
+                    && r.year == y
+                    && &*r.issue == issue
+                    && r.measure == m
             })
         };
         let r = find(iso3!("USA"), iso3!("JPN"), 2015, "all", "kappa").unwrap();

@@ -9,6 +9,12 @@
 //! last four come from Paul Tol's *muted* scheme and a neutral grey. Each actor also has its own
 //! marker shape, so line and scatter charts stay readable in greyscale.
 //!
+//! The four Tol colours were chosen so that every pair of the twelve stays apart under simulated
+//! protanopia, deuteranopia and tritanopia (Machado, Oliveira & Fernandes 2009, severity 1): the
+//! smallest CIE76 ΔE over all pairs and all four kinds of vision is 11.0 — the floor the fixed
+//! Okabe–Ito colours and the grey already set (GBR against EUU, deuteranopia). A test checks it.
+//! (Teal for KOR was 4.3 from CHN's reddish purple under deuteranopia.)
+//!
 //! | actor | colour | hex | marker |
 //! |---|---|---|---|
 //! | USA — United States | blue | `#0072B2` | circle |
@@ -19,8 +25,8 @@
 //! | DEU — Germany | black | `#000000` | square |
 //! | ITA — Italy | orange | `#E69F00` | triangle |
 //! | CAN — Canada | wine (Tol) | `#882255` | diamond |
-//! | KOR — South Korea | teal (Tol) | `#44AA99` | circle |
-//! | AUS — Australia | olive (Tol) | `#999933` | square |
+//! | KOR — South Korea | olive (Tol) | `#999933` | circle |
+//! | AUS — Australia | green (Tol) | `#117733` | square |
 //! | IND — India | indigo (Tol) | `#332288` | triangle |
 //! | EUU — European Union | grey | `#777777` | diamond |
 //!
@@ -78,17 +84,17 @@ pub const ACTORS: [(&str, &str, RGBColor); 12] = [
     ("DEU", "Germany", RGBColor(0x00, 0x00, 0x00)),
     ("ITA", "Italy", RGBColor(0xE6, 0x9F, 0x00)),
     ("CAN", "Canada", RGBColor(0x88, 0x22, 0x55)),
-    ("KOR", "South Korea", RGBColor(0x44, 0xAA, 0x99)),
-    ("AUS", "Australia", RGBColor(0x99, 0x99, 0x33)),
+    ("KOR", "South Korea", RGBColor(0x99, 0x99, 0x33)),
+    ("AUS", "Australia", RGBColor(0x11, 0x77, 0x33)),
     ("IND", "India", RGBColor(0x33, 0x22, 0x88)),
     ("EUU", "European Union", RGBColor(0x77, 0x77, 0x77)),
 ];
 
 /// Colours for actors outside [`ACTORS`] and for series without an actor (Tol's muted rose,
-/// green, cyan, purple and sand, then darker variants).
+/// teal, cyan, purple and sand, then darker variants).
 pub const FALLBACK: [RGBColor; 8] = [
     RGBColor(0xCC, 0x66, 0x77),
-    RGBColor(0x11, 0x77, 0x33),
+    RGBColor(0x44, 0xAA, 0x99),
     RGBColor(0x88, 0xCC, 0xEE),
     RGBColor(0xAA, 0x44, 0x99),
     RGBColor(0xDD, 0xCC, 0x77),
@@ -289,5 +295,97 @@ impl Theme {
     pub fn font_vertical(&self, px: f64, colour: RGBColor) -> TextStyle<'static> {
         self.font(px, false, colour)
             .transform(FontTransform::Rotate270)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Machado, Oliveira & Fernandes (2009), "A physiologically-based model for simulation of
+    /// color vision deficiency", IEEE TVCG 15(6): matrices for severity 1.0, on linear RGB.
+    const VISION: [(&str, [[f64; 3]; 3]); 4] = [
+        (
+            "normal",
+            [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+        ),
+        (
+            "protanopia",
+            [
+                [0.152286, 1.052583, -0.204868],
+                [0.114503, 0.786281, 0.099216],
+                [-0.003882, -0.048116, 1.051998],
+            ],
+        ),
+        (
+            "deuteranopia",
+            [
+                [0.367322, 0.860646, -0.227968],
+                [0.280085, 0.672501, 0.047413],
+                [-0.011820, 0.042940, 0.968881],
+            ],
+        ),
+        (
+            "tritanopia",
+            [
+                [1.255528, -0.076749, -0.178779],
+                [-0.078411, 0.930809, 0.147602],
+                [0.004733, 0.691367, 0.303900],
+            ],
+        ),
+    ];
+
+    /// sRGB → simulated vision → CIELAB (D65).
+    fn lab(c: RGBColor, m: &[[f64; 3]; 3]) -> [f64; 3] {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let rgb = [lin(c.0), lin(c.1), lin(c.2)];
+        let s: Vec<f64> = m
+            .iter()
+            .map(|row| (0..3).map(|k| row[k] * rgb[k]).sum::<f64>().clamp(0.0, 1.0))
+            .collect();
+        let x = (0.4124 * s[0] + 0.3576 * s[1] + 0.1805 * s[2]) / 0.95047;
+        let y = 0.2126 * s[0] + 0.7152 * s[1] + 0.0722 * s[2];
+        let z = (0.0193 * s[0] + 0.1192 * s[1] + 0.9505 * s[2]) / 1.08883;
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        [
+            116.0 * f(y) - 16.0,
+            500.0 * (f(x) - f(y)),
+            200.0 * (f(y) - f(z)),
+        ]
+    }
+
+    #[test]
+    fn actor_colours_stay_apart_under_colour_vision_deficiencies() {
+        let mut closest = (f64::INFINITY, "", "", "");
+        for (vision, m) in &VISION {
+            for (i, a) in ACTORS.iter().enumerate() {
+                for b in &ACTORS[i + 1..] {
+                    let (la, lb) = (lab(a.2, m), lab(b.2, m));
+                    let d = (0..3).map(|k| (la[k] - lb[k]).powi(2)).sum::<f64>().sqrt();
+                    if d < closest.0 {
+                        closest = (d, a.0, b.0, vision);
+                    }
+                }
+            }
+        }
+        // The floor is set by two fixed colours: Okabe–Ito bluish green (GBR) and the grey.
+        assert!(closest.0 > 10.9, "{closest:?}");
+        assert_eq!(
+            (closest.1, closest.2, closest.3),
+            ("GBR", "EUU", "deuteranopia")
+        );
     }
 }
