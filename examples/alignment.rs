@@ -36,22 +36,18 @@ fn main() -> linkage::Result<()> {
         .collect();
     last.sort_by(|a, b| b.value.total_cmp(&a.value));
     println!("1. US-Japan presence-profile alignment in {latest} (cosine over n dimensions)");
-    let (top, bottom) = (
-        &last[..last.len().min(5)],
-        &last[last.len().saturating_sub(5)..],
-    );
-    for (label, part) in [("most aligned", top), ("least aligned", bottom)] {
-        println!("   {label}:");
+    let n = last.len();
+    for (label, part) in [
+        ("most", &last[..n.min(5)]),
+        ("least", &last[n.saturating_sub(5)..]),
+    ] {
+        println!("   {label} aligned:");
         for r in part {
-            let comp =
-                us_jp("complementarity").find(|x| x.partner == r.partner && x.year == latest);
-            let comp = comp.map_or(f64::NAN, |x| x.value);
-            println!(
-                "     {:<28} cosine {:.3}  complementarity {comp:.3}  (n = {})",
-                name(r.partner),
-                r.value,
-                r.n
-            );
+            let comp = us_jp("complementarity")
+                .find(|x| x.partner == r.partner && x.year == latest)
+                .map_or(f64::NAN, |x| x.value);
+            let (partner, cosine, n) = (name(r.partner), r.value, r.n);
+            println!("     {partner:<28} cosine {cosine:.3}  complementarity {comp:.3}  (n = {n})");
         }
     }
 
@@ -65,13 +61,8 @@ fn main() -> linkage::Result<()> {
         for actor in [us, jp, cn] {
             print!("   {:<14} {:<4}", name(partner), actor.as_str());
             for y in [1990, 2000, 2010] {
-                match voting::period_similarity(
-                    &cs.data.votes,
-                    partner,
-                    actor,
-                    y..=y + 9,
-                    voting::IssueFilter::All,
-                ) {
+                let all = voting::IssueFilter::All;
+                match voting::period_similarity(&cs.data.votes, partner, actor, y..=y + 9, all) {
                     Some(s) if s.n > 0 => {
                         print!("   {:.3} ({:>4})  ", s.agreement.unwrap_or(f64::NAN), s.n)
                     }
@@ -83,9 +74,7 @@ fn main() -> linkage::Result<()> {
     }
 
     // 3. Institutions shared with the US, Japan and China, and since when (complete lists only).
-    println!(
-        "\n3. Rule-making institutions shared in 2023 (complete membership lists; since year)"
-    );
+    println!("\n3. Rule-making institutions shared in 2023 (complete lists; since year)");
     for partner in CASE_STUDIES {
         let t = institutions::us_japan_china(&cs.data.memberships, partner, 2023);
         println!("   {}:", name(partner));
@@ -94,17 +83,17 @@ fn main() -> linkage::Result<()> {
                 .iter()
                 .map(|t| format!("{} {}", t.institution.code(), t.since))
                 .collect();
-            let list = if list.is_empty() {
-                "none".to_string()
-            } else {
-                list.join(", ")
-            };
-            println!("     with {}: {list}", actor.as_str());
+            let list = Some(list.join(", ")).filter(|l| !l.is_empty());
+            println!(
+                "     with {}: {}",
+                actor.as_str(),
+                list.as_deref().unwrap_or("none")
+            );
         }
     }
     println!(
-        "\n   TPP_SIGNATORY: both signed the 2016 TPP (never in force). Incomplete lists (WTO, G20,"
+        "\n   TPP_SIGNATORY: both signed the 2016 TPP (never in force). Incomplete lists (WTO, G20,\n   \
+         AIIB, Belt and Road MoUs) are left out. Sources: data/README.md."
     );
-    println!("   AIIB, Belt and Road MoUs) are left out. Sources: data/README.md.");
     Ok(())
 }

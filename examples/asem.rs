@@ -16,53 +16,40 @@ fn main() -> linkage::Result<()> {
     let dir = linkage::default_data_dir().join("asem");
     let data = read(&dir.join("ASEM_iData.csv"), &dir.join("ASEM_iMeta.csv"))?;
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/examples/asem");
-    std::fs::create_dir_all(&out).map_err(|e| linkage::Error::Io {
-        path: out.clone(),
-        source: e,
-    })?;
+    std::fs::create_dir_all(&out).map_err(|e| linkage::Error::io(&out, e))?;
 
+    let opts = |normalise, aggregate, treat| IndexOptions {
+        normalise,
+        aggregate,
+        treat,
+        denominate: false,
+    };
+    let minmax1 = NormaliseSpec::Minmax {
+        lower: 1.0,
+        upper: 100.0,
+    };
+    let (arithmetic, geometric) = (AggregateSpec::Arithmetic, AggregateSpec::Geometric);
     let variants = [
         ("minmax_arithmetic", IndexOptions::default()),
-        (
-            "treated",
-            IndexOptions {
-                treat: true,
-                ..Default::default()
-            },
-        ),
-        (
-            "minmax1_geometric",
-            IndexOptions {
-                normalise: NormaliseSpec::Minmax {
-                    lower: 1.0,
-                    upper: 100.0,
-                },
-                aggregate: AggregateSpec::Geometric,
-                ..Default::default()
-            },
-        ),
+        ("treated", opts(NormaliseSpec::default(), arithmetic, true)),
+        ("minmax1_geometric", opts(minmax1, geometric, false)),
     ];
     let mut ranks = Vec::new();
     for (name, opts) in &variants {
         let fw = data.framework(opts)?;
         let scores = build(&fw, &data.coin)?;
         let path = out.join(format!("{name}.csv"));
-        std::fs::write(&path, data.results_csv(&fw, &scores)).map_err(|e| linkage::Error::Io {
-            path: path.clone(),
-            source: e,
-        })?;
+        let csv = data.results_csv(&fw, &scores);
+        std::fs::write(&path, csv).map_err(|e| linkage::Error::io(&path, e))?;
         let root = fw.root();
         let index = scores.aggregated.col(root).to_vec();
         let rank = scores.ranks.col(fw.indicators.len() + root).to_vec();
         if ranks.is_empty() {
             println!(
-                "ASEM Sustainable Connectivity, {} units, {} levels",
+                "ASEM Sustainable Connectivity, {} units, {} levels\n\
+                 rank  unit     Index   (min-max [0,100], arithmetic)",
                 data.coin.len(),
                 fw.levels
-            );
-            println!(
-                "{:>4}  {:<5} {:>8}   (min-max [0,100], arithmetic)",
-                "rank", "unit", "Index"
             );
             let mut order: Vec<usize> = (0..index.len()).collect();
             order.sort_by(|&a, &b| rank[a].total_cmp(&rank[b]));
@@ -99,15 +86,9 @@ fn main() -> linkage::Result<()> {
     println!("\nLargest rank shifts against the nominal ranking:");
     let nominal = &ranks[0].1;
     for (name, r) in &ranks[1..] {
-        let i = (0..r.len())
-            .max_by(|&a, &b| {
-                (r[a] - nominal[a])
-                    .abs()
-                    .total_cmp(&(r[b] - nominal[b]).abs())
-            })
-            .unwrap_or(0);
-        let mean: f64 =
-            (0..r.len()).map(|i| (r[i] - nominal[i]).abs()).sum::<f64>() / r.len() as f64;
+        let shift: Vec<f64> = r.iter().zip(nominal).map(|(a, b)| (a - b).abs()).collect();
+        let i = (0..shift.len()).fold(0, |m, i| if shift[i] > shift[m] { i } else { m });
+        let mean = shift.iter().sum::<f64>() / shift.len() as f64;
         println!(
             "  {name:<18} mean |shift| {mean:.2}; largest: {} ({} -> {})",
             data.coin.units[i], nominal[i], r[i]

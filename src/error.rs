@@ -185,7 +185,14 @@ pub enum Error {
 
 impl Error {
     /// Wrap an I/O error with the path it concerns.
-    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    ///
+    /// # Examples
+    /// ```
+    /// let path = std::path::Path::new("/nonexistent/linkage.csv");
+    /// let e = std::fs::read(path).map_err(|e| linkage::Error::io(path, e)).unwrap_err();
+    /// assert!(e.to_string().starts_with("/nonexistent/linkage.csv"));
+    /// ```
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
             source,
