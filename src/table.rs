@@ -254,7 +254,7 @@ impl Table {
     /// let t = Table::typed("p.parquet", df, 1000, &["actor"]).unwrap();
     /// assert_eq!(t.column("year").unwrap().year(0, 1800, 2100).unwrap(), 2019);
     /// let e = t.column("value").unwrap().f64(0).unwrap_err();
-    /// assert_eq!(e.to_string(), "p.parquet: row 1001, field `value`: NaN is not a finite number");
+    /// assert_eq!(e.to_string(), "p.parquet: row 1001, field `value`: value NaN is not finite");
     /// ```
     pub fn typed(
         path: impl AsRef<Path>,
