@@ -21,7 +21,7 @@ use crate::accounting::Accounting;
 use crate::country::{Concordance, Iso3};
 use crate::error::{Error, Result};
 use crate::indicator::{Dimension, IndicatorMeta, catalogue};
-use crate::presence::{Unit, coin_from_units};
+use crate::presence::{Unit, coin_from_units_labelled};
 use crate::score::coin::Coin;
 use crate::score::matrix::Matrix;
 use crate::score::spec::Framework;
@@ -364,6 +364,16 @@ pub fn scan_coin(
     conc: &Concordance,
     fw: &Framework,
 ) -> Result<Loaded<(Coin, Vec<Unit>)>> {
+    scan(path, conc, fw, true)
+}
+
+/// [`scan_coin`], with the coin's unit labels left empty unless `labelled`.
+pub(crate) fn scan(
+    path: &Path,
+    conc: &Concordance,
+    fw: &Framework,
+    labelled: bool,
+) -> Result<Loaded<(Coin, Vec<Unit>)>> {
     let mut rules = PanelRules::new(path, conc);
     // Panel indicator index → framework column, filled as indicators appear.
     let mut column_of: Vec<Option<usize>> = Vec::new();
@@ -377,7 +387,9 @@ pub fn scan_coin(
 
     // Pass 1: check every row, collect the units.
     let (mut missing, mut unused) = (0, 0);
-    let mut units: HashSet<Unit> = HashSet::new();
+    // Units as met (runs of the same unit counted once), sorted and deduplicated whenever the
+    // list has doubled, so it stays within about twice the distinct units.
+    let (mut units, mut compacted): (Vec<Unit>, usize) = (Vec::new(), 0);
     let mut last: Option<Unit> = None;
     for_each_row(path, &mut rules, |rules, r| {
         if r.value.is_none() {
@@ -387,15 +399,20 @@ pub fn scan_coin(
         } else {
             let u = (r.actor, r.partner, r.year);
             if last != Some(u) {
-                units.insert(u);
+                units.push(u);
                 last = Some(u);
+                if units.len() >= 2 * compacted + (1 << 16) {
+                    units.sort_unstable();
+                    units.dedup();
+                    compacted = units.len();
+                }
             }
         }
         Ok(())
     })?;
-    let mut units: Vec<Unit> = units.into_iter().collect();
     units.sort_unstable();
-    let unit_index: HashMap<Unit, usize> = units.iter().enumerate().map(|(i, &u)| (u, i)).collect();
+    units.dedup();
+    units.shrink_to_fit();
 
     // Pass 2: place the values.
     let mut raw = Matrix::new(units.len(), fw.indicators.len());
@@ -417,7 +434,13 @@ pub fn scan_coin(
         let i = match last {
             Some((lu, li)) if lu == u => li,
             _ => {
-                let i = *unit_index.get(&u).ok_or_else(changed)?;
+                // In a file sorted like the units the next unit is the next row of the matrix.
+                let next = last.map_or(0, |(_, li)| li + 1);
+                let i = if units.get(next) == Some(&u) {
+                    next
+                } else {
+                    units.binary_search(&u).map_err(|_| changed())?
+                };
                 last = Some((u, i));
                 i
             }
@@ -452,7 +475,7 @@ pub fn scan_coin(
     acc.used(used);
     acc.exclude("value missing", missing);
     acc.exclude("indicator not in the spec", unused);
-    let coin = coin_from_units(&units, raw, fw)?;
+    let coin = coin_from_units_labelled(&units, raw, fw, labelled)?;
     Ok(Loaded {
         records: (coin, units),
         accounting: acc,

@@ -153,9 +153,27 @@ pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
 /// assert_eq!(coin.norm_block, vec![2018, 2019, 2019]);
 /// ```
 pub fn coin_from_units(units: &[Unit], raw: Matrix, fw: &Framework) -> Result<Coin> {
+    coin_from_units_labelled(units, raw, fw, true)
+}
+
+/// As [`coin_from_units`]; without `labelled` every label is empty (no allocation per unit),
+/// for large panels scored where no method reads a label (only distance to a reference unit
+/// does).
+pub(crate) fn coin_from_units_labelled(
+    units: &[Unit],
+    raw: Matrix,
+    fw: &Framework,
+    labelled: bool,
+) -> Result<Coin> {
     let labels = units
         .iter()
-        .map(|(a, p, y)| format!("{a}|{p}|{y}"))
+        .map(|(a, p, y)| {
+            if labelled {
+                format!("{a}|{p}|{y}")
+            } else {
+                String::new()
+            }
+        })
         .collect();
     let mut coin = Coin::new(labels, raw)?;
     let mut ids: HashMap<(Iso3, i32), u32> = HashMap::new();

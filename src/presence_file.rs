@@ -16,12 +16,12 @@ use polars::prelude::*;
 use crate::accounting::Accounting;
 use crate::country::Concordance;
 use crate::error::{Error, Result};
-use crate::panel_scan::scan_coin;
+use crate::panel_scan::scan;
 use crate::presence::Unit;
 use crate::score::build::{LeanScores, TreatmentRecord, build_lean};
 use crate::score::coin::Coin;
 use crate::score::rank::{RankOrder, min_rank_in_place};
-use crate::score::spec::{Framework, Node};
+use crate::score::spec::{Framework, Node, NormaliseSpec};
 
 /// Rows per written batch.
 const BATCH_ROWS: usize = 1 << 18;
@@ -56,7 +56,7 @@ pub struct ScoreFileSummary {
 /// ordered by partner, year, actor. Missing scores are left out.
 ///
 /// # Errors
-/// As [`scan_coin`] and [`build_lean`]; [`Error::Io`] / [`Error::Read`] when `out` cannot
+/// As [`scan_coin`](crate::panel_scan::scan_coin) and [`build_lean`]; [`Error::Io`] / [`Error::Read`] when `out` cannot
 /// be written.
 ///
 /// # Examples
@@ -88,7 +88,12 @@ pub fn score_file(
     out: &Path,
     options: ScoreFileOptions,
 ) -> Result<ScoreFileSummary> {
-    let scanned = scan_coin(panel, conc, fw)?;
+    // Unit labels are read only by distance-to-reference normalisation.
+    let labelled = fw
+        .indicators
+        .iter()
+        .any(|i| matches!(i.normalise, NormaliseSpec::Dist2ref { .. }));
+    let scanned = scan(panel, conc, fw, labelled)?;
     let (mut coin, units) = scanned.records;
     let lean = build_lean(fw, &mut coin)?;
     let rows_written = write_scores(fw, &coin, &units, &lean, out, options)?;
