@@ -37,6 +37,9 @@ pub const USER_MAX_YEAR: i32 = 2100;
 pub const REQUIRED_COLUMNS: [&str; 5] = ["actor", "partner", "year", "indicator", "value"];
 /// Optional columns: indicator metadata for indicators outside the catalogue.
 const OPTIONAL_COLUMNS: [&str; 2] = ["dimension", "unit"];
+/// Distinct indicators a panel file may hold (the indicator index takes 25 bits of a packed
+/// row key).
+pub const MAX_INDICATORS: usize = 1 << 25;
 /// Bytes of a CSV file read at a time (about 90,000 panel rows).
 const CSV_CHUNK_BYTES: usize = 4 << 20;
 /// Columns read as text even when a typed file stores them otherwise.
@@ -257,6 +260,11 @@ impl<'c> PanelRules<'c> {
                 IndicatorMeta::user(code, d, u)
             }
         };
+        if self.indicators.len() >= MAX_INDICATORS {
+            return Err(cols
+                .indicator
+                .invalid(i, format!("more than {MAX_INDICATORS} distinct indicators")));
+        }
         let k = self.indicators.len() as u32;
         self.index.insert(code.to_string(), k);
         self.indicators.push(meta);
@@ -459,7 +467,7 @@ pub(crate) fn scan(
         None => Err(e),
     })?;
     if let Some(dup) = duplicate {
-        return Err(duplicate_error(path, conc, &rules, dup));
+        return Err(repeated_key(path, conc, pack(&dup)));
     }
     // After the rows, so that a defect in a row is reported before a spec that does not fit.
     for ind in &fw.indicators {
@@ -527,14 +535,6 @@ pub fn check_file(path: &Path, conc: &Concordance) -> Result<Loaded<PanelSummary
             missing += 1;
             return Ok(());
         }
-        if r.indicator >= 1 << 25 {
-            return Err(Error::Invalid {
-                path: path.to_path_buf(),
-                row: r.row,
-                field: "indicator".into(),
-                reason: "more than 33,554,432 distinct indicators".into(),
-            });
-        }
         keys.push(pack(&r));
         actors.insert(r.actor);
         partners.insert(r.partner);
@@ -567,7 +567,7 @@ pub fn check_file(path: &Path, conc: &Concordance) -> Result<Loaded<PanelSummary
 }
 
 /// A row's key in 64 bits: actor and partner (15 bits each: three letters in base 26), the
-/// year from 1800 (9 bits), the indicator index (25 bits).
+/// year from 1800 (9 bits), the indicator index (25 bits, see [`MAX_INDICATORS`]).
 fn pack(r: &PanelRow) -> u64 {
     let code = |c: Iso3| {
         c.as_str()
@@ -578,7 +578,8 @@ fn pack(r: &PanelRow) -> u64 {
     (code(r.actor) << 49) | (code(r.partner) << 34) | (year << 25) | u64::from(r.indicator)
 }
 
-/// The error for the repeated packed key `key`: a second read finds its first two rows.
+/// The error for the repeated packed key `key`: another read finds its first two rows (on the
+/// error path only).
 fn repeated_key(path: &Path, conc: &Concordance, key: u64) -> Error {
     let mut rules = PanelRules::new(path, conc);
     let mut rows = Vec::new();
@@ -597,37 +598,6 @@ fn repeated_key(path: &Path, conc: &Concordance, key: u64) -> Error {
         (Ok(()), &[first_row, row], Some(key)) => Error::DuplicateKey {
             path: path.to_path_buf(),
             row,
-            first_row,
-            key,
-        },
-        _ => Error::Read {
-            path: path.to_path_buf(),
-            message: "the file changed while it was being read".into(),
-        },
-    }
-}
-
-/// The error for a repeated key: finds the first row with that key (a third read, on the
-/// error path only).
-fn duplicate_error(path: &Path, conc: &Concordance, seen: &PanelRules<'_>, dup: PanelRow) -> Error {
-    let code = seen.indicators()[dup.indicator as usize].code.clone();
-    let key = format!("({}, {}, {}, {code})", dup.actor, dup.partner, dup.year);
-    let mut rules = PanelRules::new(path, conc);
-    let mut first = None;
-    let found = for_each_row(path, &mut rules, |rules, r| {
-        if first.is_none()
-            && r.value.is_some()
-            && (r.actor, r.partner, r.year) == (dup.actor, dup.partner, dup.year)
-            && rules.indicators()[r.indicator as usize].code == code
-        {
-            first = Some(r.row);
-        }
-        Ok(())
-    });
-    match (found, first) {
-        (Ok(()), Some(first_row)) if first_row < dup.row => Error::DuplicateKey {
-            path: path.to_path_buf(),
-            row: dup.row,
             first_row,
             key,
         },
