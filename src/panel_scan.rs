@@ -429,7 +429,6 @@ pub(crate) fn scan(
     }
     let mut used = 0;
     let mut last: Option<(Unit, usize)> = None;
-    let mut duplicate: Option<PanelRow> = None;
     let changed = || Error::Read {
         path: path.to_path_buf(),
         message: "the file changed while it was being read".into(),
@@ -455,20 +454,12 @@ pub(crate) fn scan(
         };
         let cell = &mut raw.col_mut(j)[i];
         if !cell.is_nan() {
-            duplicate = Some(r);
-            return Err(changed());
+            return Err(repeated_key(path, conc, pack(&r)));
         }
         *cell = v;
         used += 1;
         Ok(())
-    })
-    .or_else(|e| match duplicate {
-        Some(_) => Ok(()),
-        None => Err(e),
     })?;
-    if let Some(dup) = duplicate {
-        return Err(repeated_key(path, conc, pack(&dup)));
-    }
     // After the rows, so that a defect in a row is reported before a spec that does not fit.
     for ind in &fw.indicators {
         if rules.indicator_index(&ind.code).is_none() {
