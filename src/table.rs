@@ -142,12 +142,11 @@ impl Table {
         let step = chunk_bytes.max(1);
         loop {
             if !eof {
-                let start = buf.len();
-                buf.resize(start + step, 0);
-                let n = file
-                    .read(&mut buf[start..])
+                // Grows as bytes arrive: a small file costs its size, not a chunk.
+                let n = (&mut file)
+                    .take(step as u64)
+                    .read_to_end(&mut buf)
                     .map_err(|e| Error::io(path, e))?;
-                buf.truncate(start + n);
                 eof = n == 0;
             }
             while scanned < buf.len() {
