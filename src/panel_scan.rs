@@ -40,6 +40,8 @@ const OPTIONAL_COLUMNS: [&str; 2] = ["dimension", "unit"];
 /// Distinct indicators a panel file may hold (the indicator index takes 25 bits of a packed
 /// row key).
 pub const MAX_INDICATORS: usize = 1 << 25;
+/// Rows of a Parquet file decoded at a time (polars writes row groups of this size).
+const PARQUET_BATCH_ROWS: usize = 1 << 18;
 /// Bytes of a CSV file read at a time (about 90,000 panel rows).
 const CSV_CHUNK_BYTES: usize = 4 << 20;
 /// Columns read as text even when a typed file stores them otherwise.
@@ -69,7 +71,12 @@ fn is_parquet(path: &Path) -> bool {
 /// for_each_batch(&f, |t| { rows += t.height(); Ok(()) }).unwrap();
 /// assert_eq!(rows, 1);
 /// ```
-pub fn for_each_batch(path: &Path, mut f: impl FnMut(&Table) -> Result<()>) -> Result<()> {
+pub fn for_each_batch(path: &Path, f: impl FnMut(&Table) -> Result<()>) -> Result<()> {
+    batches(path, PARQUET_BATCH_ROWS, f)
+}
+
+/// [`for_each_batch`] with Parquet batches of at most `batch_rows` rows.
+fn batches(path: &Path, batch_rows: usize, mut f: impl FnMut(&Table) -> Result<()>) -> Result<()> {
     if !is_parquet(path) {
         return Table::for_each_chunk(path, CSV_CHUNK_BYTES, f);
     }
@@ -115,20 +122,22 @@ pub fn for_each_batch(path: &Path, mut f: impl FnMut(&Table) -> Result<()>) -> R
         .cloned()
         .collect();
     let mut offset = 0;
+    // Batches never cross a row group and hold at most `batch_rows` rows, whatever row group
+    // size the writer chose.
     for group in &metadata.row_groups {
-        let n = group.num_rows();
-        if n == 0 {
-            continue;
+        let end = offset + group.num_rows();
+        while offset < end {
+            let n = (end - offset).min(batch_rows.max(1));
+            let mut reader = ParquetReader::new(open()?);
+            reader.set_metadata(metadata.clone());
+            let frame = reader
+                .with_slice(Some((offset, n)))
+                .with_columns(Some(wanted.clone()))
+                .finish()
+                .map_err(read_err)?;
+            f(&Table::typed(path, frame, offset, &TEXT_COLUMNS)?)?;
+            offset += n;
         }
-        let mut reader = ParquetReader::new(open()?);
-        reader.set_metadata(metadata.clone());
-        let frame = reader
-            .with_slice(Some((offset, n)))
-            .with_columns(Some(wanted.clone()))
-            .finish()
-            .map_err(read_err)?;
-        f(&Table::typed(path, frame, offset, &TEXT_COLUMNS)?)?;
-        offset += n;
     }
     Ok(())
 }
@@ -682,6 +691,29 @@ mod tests {
         assert_eq!(s.actors, loaded.records.actors());
         assert_eq!(s.partners, loaded.records.partners());
         assert_eq!(s.years, Some((1970, 1971)));
+    }
+
+    #[test]
+    fn batches_smaller_than_row_groups_number_rows_across_the_file() {
+        let (mut f, _, _) = shape();
+        let path = parquet(&mut f, 7);
+        let read = |rows: usize| {
+            let mut seen = Vec::new();
+            batches(&path, rows, |t| {
+                let year = t.column("year")?;
+                for i in 0..t.height() {
+                    seen.push((year.row(i), year.int(i)?));
+                }
+                Ok(())
+            })
+            .unwrap();
+            seen
+        };
+        let whole = read(1000);
+        assert_eq!(whole.len(), 36);
+        assert!(whole.iter().enumerate().all(|(i, &(row, _))| row == i + 1));
+        assert_eq!(read(3), whole);
+        assert_eq!(read(1), whole);
     }
 
     #[test]
