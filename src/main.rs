@@ -221,6 +221,7 @@ fn aggregate_spec(a: AggregateArg, p: f64) -> AggregateSpec {
 }
 
 fn main() -> ExitCode {
+    linkage::panel_scan::quiet_caught_read_panics();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

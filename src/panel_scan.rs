@@ -13,7 +13,9 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use polars::prelude::*;
 
@@ -80,10 +82,6 @@ fn batches(path: &Path, batch_rows: usize, mut f: impl FnMut(&Table) -> Result<(
     if !is_parquet(path) {
         return Table::for_each_chunk(path, CSV_CHUNK_BYTES, f);
     }
-    let read_err = |e: PolarsError| Error::Read {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
     let open = || File::open(path).map_err(|e| Error::io(path, e));
     let file = open()?;
     if file.metadata().map(|m| m.len()).unwrap_or(0) == 0 {
@@ -92,13 +90,15 @@ fn batches(path: &Path, batch_rows: usize, mut f: impl FnMut(&Table) -> Result<(
         });
     }
     let mut reader = ParquetReader::new(file);
-    let metadata = reader.get_metadata().map_err(read_err)?.clone();
-    let names: Vec<String> = reader
-        .schema()
-        .map_err(read_err)?
-        .iter_names()
-        .map(|n| n.to_string())
-        .collect();
+    let (metadata, names) = guarded(path, || {
+        let metadata = reader.get_metadata()?.clone();
+        let names: Vec<String> = reader
+            .schema()?
+            .iter_names()
+            .map(|n| n.to_string())
+            .collect();
+        Ok((metadata, names))
+    })?;
     if let Some(missing) = REQUIRED_COLUMNS
         .iter()
         .find(|c| !names.iter().any(|n| n == *c))
@@ -130,16 +130,67 @@ fn batches(path: &Path, batch_rows: usize, mut f: impl FnMut(&Table) -> Result<(
             let n = (end - offset).min(batch_rows.max(1));
             let mut reader = ParquetReader::new(open()?);
             reader.set_metadata(metadata.clone());
-            let frame = reader
-                .with_slice(Some((offset, n)))
-                .with_columns(Some(wanted.clone()))
-                .finish()
-                .map_err(read_err)?;
+            let frame = guarded(path, || {
+                reader
+                    .with_slice(Some((offset, n)))
+                    .with_columns(Some(wanted.clone()))
+                    .finish()
+            })?;
             f(&Table::typed(path, frame, offset, &TEXT_COLUMNS)?)?;
             offset += n;
         }
     }
     Ok(())
+}
+
+/// Parquet reads in progress under [`guarded`] (any thread).
+static GUARDED_READS: AtomicUsize = AtomicUsize::new(0);
+
+/// Run a polars Parquet read, turning its error — or a panic inside polars, which asserts
+/// rather than errs on some malformed files (found by fuzzing: a corrupt validity bitmap in a
+/// dictionary page) — into [`Error::Read`] naming the file.
+fn guarded<T>(path: &Path, read: impl FnOnce() -> PolarsResult<T>) -> Result<T> {
+    struct Count;
+    impl Drop for Count {
+        fn drop(&mut self) {
+            GUARDED_READS.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+    GUARDED_READS.fetch_add(1, Ordering::SeqCst);
+    let _count = Count;
+    let message = match std::panic::catch_unwind(AssertUnwindSafe(read)) {
+        Ok(Ok(value)) => return Ok(value),
+        Ok(Err(e)) => e.to_string(),
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            format!("the Parquet file is malformed: the reader stopped ({why})")
+        }
+    };
+    Err(Error::Read {
+        path: path.to_path_buf(),
+        message,
+    })
+}
+
+/// Install a panic hook that stays silent about panics caught inside a guarded Parquet read
+/// (they become [`Error::Read`]) and hands every other panic to the hook installed before.
+/// The command line calls it once at start; a program that prints its own errors may too.
+///
+/// # Examples
+/// ```
+/// linkage::panel_scan::quiet_caught_read_panics();
+/// ```
+pub fn quiet_caught_read_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if GUARDED_READS.load(Ordering::SeqCst) == 0 {
+            previous(info);
+        }
+    }));
 }
 
 /// The panel columns of one batch.

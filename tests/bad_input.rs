@@ -224,6 +224,14 @@ fn parquet_zero_bytes_and_truncated() {
     let cut = tmp("truncated.parquet");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
     check_fails(&cut, &["cannot read the file"]);
+    // A file on which the Parquet reader itself panics (found by fuzzing: a corrupt validity
+    // bitmap): a typed error, no panic message.
+    let crash = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz/panel_parquet/crash-939583110adf83893d47191b24d4ceb46c137284");
+    let malformed = tmp("malformed.parquet");
+    std::fs::copy(crash, &malformed).unwrap();
+    check_fails(&malformed, &["the Parquet file is malformed"]);
+    score_fails(&malformed, &["the Parquet file is malformed"]);
 }
 
 fn score_with_spec(spec: &str) -> Output {
