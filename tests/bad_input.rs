@@ -172,6 +172,38 @@ fn typed_parquet_defects_name_the_row_in_the_file() {
             &["row 31", "first seen at row 2"],
         ),
         (
+            "text_value_typed.parquet",
+            {
+                let mut f = frame.clone();
+                let mut text: Vec<String> = (0..f.height()).map(|_| "0.25".to_string()).collect();
+                text[11] = "abc".into();
+                f.replace("value", Column::new("value".into(), text))
+                    .unwrap();
+                f
+            },
+            &["row 12", "field `value`", "\"abc\""],
+        ),
+        (
+            "fractional_year_typed.parquet",
+            {
+                let mut f = frame.clone();
+                let mut years: Vec<f64> = f
+                    .column("year")
+                    .unwrap()
+                    .cast(&DataType::Float64)
+                    .unwrap()
+                    .f64()
+                    .unwrap()
+                    .into_no_null_iter()
+                    .collect();
+                years[20] = 2019.5;
+                f.replace("year", Column::new("year".into(), years))
+                    .unwrap();
+                f
+            },
+            &["row 21", "field `year`", "2019.5", "an integer year"],
+        ),
+        (
             "no_value_column.parquet",
             frame.drop("value").unwrap(),
             &["required column `value` is missing", "indicator"],
