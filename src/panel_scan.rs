@@ -114,6 +114,7 @@ fn batches(path: &Path, batch_rows: usize, mut f: impl FnMut(&Table) -> Result<(
             path: path.to_path_buf(),
         });
     }
+    check_pages(path, &metadata)?;
     let wanted: Vec<String> = names
         .iter()
         .filter(|n| {
@@ -138,6 +139,69 @@ fn batches(path: &Path, batch_rows: usize, mut f: impl FnMut(&Table) -> Result<(
             })?;
             f(&Table::typed(path, frame, offset, &TEXT_COLUMNS)?)?;
             offset += n;
+        }
+    }
+    Ok(())
+}
+
+/// Check every page header of every column chunk before polars decodes any: the chunk lies
+/// inside the file, each header parses, sizes are not negative, pages stay inside their chunk,
+/// and no page declares more values than its row group has rows (a flat column has one value,
+/// or null, per row). polars-parquet 0.55 trusts the declared count and aborts the whole
+/// process trying to allocate for a negative one (found by fuzzing); an abort cannot be caught.
+fn check_pages(path: &Path, metadata: &polars::io::parquet::read::FileMetadata) -> Result<()> {
+    use polars_parquet_format::PageHeader;
+    use polars_parquet_format::thrift::protocol::TCompactInputProtocol;
+    use std::io::{BufReader, Seek, SeekFrom};
+    let malformed = |what: String| Error::Read {
+        path: path.to_path_buf(),
+        message: format!("the Parquet file is malformed: {what}"),
+    };
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
+    let mut reader = BufReader::new(file);
+    for (g, group) in metadata.row_groups.iter().enumerate() {
+        let rows = group.num_rows() as i64;
+        for column in group.parquet_columns() {
+            let range = column.byte_range();
+            if range.start > range.end || range.end > size {
+                return Err(malformed(format!(
+                    "row group {g}: a column chunk lies outside the file"
+                )));
+            }
+            let mut at = range.start;
+            while at < range.end {
+                reader
+                    .seek(SeekFrom::Start(at))
+                    .map_err(|e| Error::io(path, e))?;
+                let mut protocol =
+                    TCompactInputProtocol::new(&mut reader, (range.end - at) as usize);
+                let header = PageHeader::read_from_in_protocol(&mut protocol)
+                    .map_err(|e| malformed(format!("row group {g}: a page header: {e}")))?;
+                let values = [
+                    header.data_page_header.as_ref().map(|h| h.num_values),
+                    header.data_page_header_v2.as_ref().map(|h| h.num_values),
+                    header.dictionary_page_header.as_ref().map(|h| h.num_values),
+                ];
+                let is_data = values[0].is_some() || values[1].is_some();
+                let bad_count = values
+                    .iter()
+                    .flatten()
+                    .any(|&n| n < 0 || (is_data && i64::from(n) > rows));
+                if header.compressed_page_size < 0 || header.uncompressed_page_size < 0 || bad_count
+                {
+                    return Err(malformed(format!(
+                        "row group {g}: a page declares impossible sizes or value counts"
+                    )));
+                }
+                at = reader.stream_position().map_err(|e| Error::io(path, e))?
+                    + header.compressed_page_size as u64;
+            }
+            if at != range.end {
+                return Err(malformed(format!(
+                    "row group {g}: pages run past their column chunk"
+                )));
+            }
         }
     }
     Ok(())

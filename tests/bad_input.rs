@@ -264,6 +264,20 @@ fn parquet_zero_bytes_and_truncated() {
     std::fs::copy(crash, &malformed).unwrap();
     check_fails(&malformed, &["the Parquet file is malformed"]);
     score_fails(&malformed, &["the Parquet file is malformed"]);
+    // A page header declaring a negative value count (found by fuzzing: polars aborted the
+    // process allocating 2^61 bytes); refused before decoding.
+    let crash = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz/panel_parquet/crash-c3384055a49ec1c453918602a5e82fc770b46857");
+    let negative = tmp("negative_count.parquet");
+    std::fs::copy(crash, &negative).unwrap();
+    check_fails(
+        &negative,
+        &["the Parquet file is malformed", "value counts"],
+    );
+    score_fails(
+        &negative,
+        &["the Parquet file is malformed", "value counts"],
+    );
 }
 
 fn score_with_spec(spec: &str) -> Output {
