@@ -89,6 +89,7 @@ fn batches(path: &Path, batch_rows: usize, mut f: impl FnMut(&Table) -> Result<(
             path: path.to_path_buf(),
         });
     }
+    check_footer(path)?;
     let mut reader = ParquetReader::new(file);
     let (metadata, names) = guarded(path, || {
         let metadata = reader.get_metadata()?.clone();
@@ -141,6 +142,45 @@ fn batches(path: &Path, batch_rows: usize, mut f: impl FnMut(&Table) -> Result<(
             offset += n;
         }
     }
+    Ok(())
+}
+
+/// Memory the parsed footer of a Parquet file may take (no real panel comes near it).
+const FOOTER_BUDGET: usize = 256 << 20;
+
+/// Check the footer of a Parquet file before polars reads it: the magic bytes, a metadata
+/// length that fits the file, and metadata that parses with a reader that refuses to allocate
+/// more than [`FOOTER_BUDGET`] (polars' own reader allocates whatever length the footer
+/// declares — 8.5 GB for a fuzzed file of 1.8 kB).
+fn check_footer(path: &Path) -> Result<()> {
+    use polars_parquet_format::FileMetaData;
+    use polars_parquet_format::thrift::protocol::TCompactInputProtocol;
+    use std::io::{BufReader, Read, Seek, SeekFrom};
+    let malformed = |what: &str| Error::Read {
+        path: path.to_path_buf(),
+        message: format!("the Parquet file is malformed: {what}"),
+    };
+    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
+    let mut tail = [0u8; 8];
+    if size < 12
+        || file.seek(SeekFrom::End(-8)).is_err()
+        || file.read_exact(&mut tail).is_err()
+        || &tail[4..] != b"PAR1"
+    {
+        return Err(malformed("no Parquet footer"));
+    }
+    let len = u64::from(u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]));
+    if len + 12 > size {
+        return Err(malformed("the footer is longer than the file"));
+    }
+    file.seek(SeekFrom::Start(size - 8 - len))
+        .map_err(|e| Error::io(path, e))?;
+    let mut reader = BufReader::new(file).take(len);
+    // The reader's budget counts what the parsed metadata would allocate.
+    let mut protocol = TCompactInputProtocol::new(&mut reader, FOOTER_BUDGET);
+    FileMetaData::read_from_in_protocol(&mut protocol)
+        .map_err(|e| malformed(&format!("the footer: {e}")))?;
     Ok(())
 }
 

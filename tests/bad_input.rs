@@ -278,6 +278,13 @@ fn parquet_zero_bytes_and_truncated() {
         &negative,
         &["the Parquet file is malformed", "value counts"],
     );
+    // A footer declaring a list that would take 8.5 GB (found by fuzzing).
+    let crash = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz/panel_parquet/oom-0dfd43d852c6fd21d06b62485abba56548e8c49a");
+    let huge = tmp("huge_footer.parquet");
+    std::fs::copy(crash, &huge).unwrap();
+    check_fails(&huge, &["the Parquet file is malformed", "the footer"]);
+    score_fails(&huge, &["the Parquet file is malformed", "the footer"]);
 }
 
 fn score_with_spec(spec: &str) -> Output {
