@@ -207,34 +207,32 @@ impl Table {
     }
 
     /// Wrap a typed frame (e.g. read from Parquet) as text, casting every column to strings, so
-    /// the same cell parsers and error messages apply.
+    /// the same cell parsers and error messages apply ([`Table::typed`] with every column as
+    /// text).
     ///
     /// # Errors
     /// [`Error::Read`] if a column cannot be cast; [`Error::Empty`] if there are no rows.
+    ///
+    /// # Examples
+    /// ```
+    /// use polars::prelude::*;
+    /// use linkage::table::Table;
+    /// let t = Table::from_frame("f.parquet", df!("year" => [2019i32]).unwrap()).unwrap();
+    /// assert_eq!(t.column("year").unwrap().text(0), Some("2019"));
+    /// ```
     pub fn from_frame(path: impl AsRef<Path>, frame: DataFrame) -> Result<Table> {
-        let path = path.as_ref().to_path_buf();
         if frame.height() == 0 {
-            return Err(Error::Empty { path });
+            return Err(Error::Empty {
+                path: path.as_ref().to_path_buf(),
+            });
         }
-        let columns = frame
-            .columns()
+        let names: Vec<String> = frame
+            .get_column_names()
             .iter()
-            .map(|c| c.cast(&DataType::String))
-            .collect::<PolarsResult<Vec<_>>>()
-            .map_err(|e| Error::Read {
-                path: path.clone(),
-                message: e.to_string(),
-            })?;
-        let frame = DataFrame::new(frame.height(), columns).map_err(|e| Error::Read {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
-        Ok(Table {
-            path,
-            frame,
-            decimal_comma: false,
-            first_row: 0,
-        })
+            .map(|n| n.to_string())
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        Table::typed(path, frame, 0, &names)
     }
 
     /// Wrap one batch of a typed file (e.g. a Parquet row group) without turning numbers into
