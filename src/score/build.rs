@@ -578,22 +578,13 @@ pub fn aggregate_with_weights(
     for (g, group) in fw.groups.iter().enumerate() {
         // Children are all indicators or all groups (every indicator sits at the same level);
         // a mix is copied into one matrix.
-        let ind_cols: Vec<usize> = group
-            .children
-            .iter()
-            .filter_map(|c| match *c {
-                Node::Indicator(i) => Some(i),
-                Node::Group(_) => None,
-            })
-            .collect();
-        let grp_cols: Vec<usize> = group
-            .children
-            .iter()
-            .filter_map(|c| match *c {
-                Node::Group(h) => Some(h),
-                Node::Indicator(_) => None,
-            })
-            .collect();
+        let (mut ind_cols, mut grp_cols) = (Vec::new(), Vec::new());
+        for child in &group.children {
+            match *child {
+                Node::Indicator(i) => ind_cols.push(i),
+                Node::Group(h) => grp_cols.push(h),
+            }
+        }
         let mixed;
         let (children, cols): (&Matrix, Vec<usize>) = if grp_cols.is_empty() {
             (normalised, ind_cols)
