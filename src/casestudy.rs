@@ -95,16 +95,7 @@ impl CaseStudies {
         );
         for &year in years {
             let get = |a: Iso3, b: Iso3, m: &str| {
-                self.alignment
-                    .iter()
-                    .find(|r| {
-                        r.actor_a == a
-                            && r.actor_b == b
-                            && r.partner == partner
-                            && r.year == year
-                            && r.measure.starts_with(m)
-                    })
-                    .map(|r| r.value)
+                profile::lookup(&self.alignment, a, b, partner, year, m)
             };
             let (us, jp) = (MAIN_ACTORS[0], MAIN_ACTORS[1]);
             let f3 = |v: Option<f64>| v.map_or("missing".to_string(), |x| format!("{x:.3}"));

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::alignment::institutions;
-use crate::alignment::profile::AlignmentRow;
+use crate::alignment::profile::{self, AlignmentRow};
 use crate::alignment::voting::{self, IssueFilter};
 use crate::country::Iso3;
 use crate::coverage::CoverageRow;
@@ -313,18 +313,7 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
             "<h3>Alignment, {year}</h3><table><tr><th>Pair</th><th>Cosine</th><th>Pearson</th><th>Complementarity</th><th>Balance vs China</th><th>Co-movement</th></tr>"
         );
         for (a, b) in [(us, jp), (us, cn), (jp, cn)] {
-            let get = |m: &str| {
-                inp.alignment
-                    .iter()
-                    .find(|r| {
-                        r.actor_a == a
-                            && r.actor_b == b
-                            && r.partner == partner
-                            && r.year == year
-                            && r.measure.starts_with(m)
-                    })
-                    .map(|r| r.value)
-            };
+            let get = |m: &str| profile::lookup(inp.alignment, a, b, partner, year, m);
             let _ = writeln!(
                 h,
                 "<tr><td>{a}–{b}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

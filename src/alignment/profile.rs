@@ -302,6 +302,36 @@ pub fn alignment_table(p: &Presence, opts: &AlignmentOptions) -> Vec<AlignmentRo
     rows
 }
 
+/// The value of the first row for `actor_a`–`actor_b` in `partner` and `year` whose measure
+/// starts with `measure` (so `balance` finds `balance_vs_CHN`); `None` when the table has none.
+///
+/// # Examples
+/// ```
+/// use linkage::{iso3, alignment::profile::{AlignmentRow, lookup}};
+/// let rows = [AlignmentRow { actor_a: iso3!("USA"), actor_b: iso3!("JPN"), partner: iso3!("VNM"),
+///     year: 2019, measure: "balance_vs_CHN".into(), value: 0.8, n: 3 }];
+/// assert_eq!(lookup(&rows, iso3!("USA"), iso3!("JPN"), iso3!("VNM"), 2019, "balance"), Some(0.8));
+/// assert_eq!(lookup(&rows, iso3!("USA"), iso3!("JPN"), iso3!("VNM"), 2018, "balance"), None);
+/// ```
+pub fn lookup(
+    rows: &[AlignmentRow],
+    actor_a: Iso3,
+    actor_b: Iso3,
+    partner: Iso3,
+    year: i32,
+    measure: &str,
+) -> Option<f64> {
+    rows.iter()
+        .find(|r| {
+            r.actor_a == actor_a
+                && r.actor_b == actor_b
+                && r.partner == partner
+                && r.year == year
+                && r.measure.starts_with(measure)
+        })
+        .map(|r| r.value)
+}
+
 /// The table as a frame: `actor_a, actor_b, partner, year, measure, value, n`.
 ///
 /// # Errors

@@ -527,19 +527,8 @@ impl Engine {
             alive[g] = true;
             let method = agg[g];
             let fast = match method {
-                Aggregation::ArithmeticMean => fast_mean(
-                    false,
-                    work,
-                    &self.ln[m],
-                    &self.positive[m],
-                    cols,
-                    wts,
-                    wsum,
-                    count,
-                    out,
-                ),
-                Aggregation::GeometricMean => fast_mean(
-                    true,
+                Aggregation::ArithmeticMean | Aggregation::GeometricMean => fast_mean(
+                    method == Aggregation::GeometricMean,
                     work,
                     &self.ln[m],
                     &self.positive[m],

@@ -5,7 +5,6 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use linkage::alignment::profile::{self, AlignmentOptions};
 use linkage::plot::theme::{self, Scale};
@@ -13,7 +12,9 @@ use linkage::plot::{
     self, Draw, Grid, GroupedBars, Heatmap, Labels, Lines, Profile, Radar, RankInterval,
     RankIntervals, Scatter, ScatterPoint, Sensitivity, SensitivityIndex, Series,
 };
-use linkage::{Dataset, Iso3, iso3, presence};
+use linkage::{Iso3, iso3};
+
+use crate::presence::scored;
 
 const W: u32 = 900;
 const H: u32 = 560;
@@ -654,19 +655,6 @@ fn actor_colours_are_fixed_across_charts() {
 }
 
 // --- real data ---------------------------------------------------------------------------------
-
-fn scored() -> &'static presence::Presence {
-    static P: OnceLock<presence::Presence> = OnceLock::new();
-    P.get_or_init(|| {
-        let data = Dataset::load(linkage::default_data_dir()).unwrap();
-        let built = data.default_panel().unwrap();
-        let fw = presence::default_spec(&data.dir)
-            .unwrap()
-            .resolve()
-            .unwrap();
-        presence::score(&built.panel, &fw).unwrap()
-    })
-}
 
 const REAL_SOURCE: &str = "linkage presence scores (default spec) from IMF DOTS, OECD DAC, AidData, OECD students, UN votes, Pew";
 

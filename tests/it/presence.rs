@@ -4,7 +4,8 @@ use approx::assert_relative_eq;
 use linkage::{Dataset, iso3, presence};
 use std::sync::OnceLock;
 
-fn scored() -> &'static presence::Presence {
+/// The default spec scored on the shipped panel, once for the whole test binary.
+pub(crate) fn scored() -> &'static presence::Presence {
     static P: OnceLock<presence::Presence> = OnceLock::new();
     P.get_or_init(|| {
         let data = Dataset::load(linkage::default_data_dir()).unwrap();
