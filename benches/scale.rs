@@ -5,6 +5,11 @@
 //!
 //! `cargo bench --bench scale` (add `-- --quick` for a fast look). The 10M-row figure is a
 //! `/usr/bin/time -v` run of the CLI, in the README.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a panic is the failure report here"
+)]
 
 use std::hint::black_box;
 

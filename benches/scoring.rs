@@ -3,6 +3,11 @@
 //! spec on the shipped panel).
 //!
 //! `cargo bench --bench scoring` (add `-- --quick` for a fast look).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a panic is the failure report here"
+)]
 
 use std::hint::black_box;
 

@@ -9,6 +9,11 @@
 //! arithmetic,geometric`.
 //!
 //! `cargo bench --bench uncertainty` (add `-- --quick` for a fast look).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a panic is the failure report here"
+)]
 
 use std::hint::black_box;
 

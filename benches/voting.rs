@@ -4,6 +4,11 @@
 //! through the pure kernels.
 //!
 //! `cargo bench --bench voting` (add `-- --quick` for a fast look).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a panic is the failure report here"
+)]
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -7,6 +7,11 @@
 //! geometric means, and writes each results table to `target/examples/asem/`.
 //!
 //! Run: `cargo run --example asem`
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a panic is the failure report here"
+)]
 
 use linkage::score::build::build;
 use linkage::score::coinr::{IndexOptions, read};

@@ -6,6 +6,11 @@
 //! coloured by profile alignment, Japan's dimension heatmap) to `target/examples/indo_pacific/`.
 //!
 //! Run: `cargo run --example indo_pacific`
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a panic is the failure report here"
+)]
 
 use linkage::casestudy::{CaseStudies, output_dir};
 use linkage::iso3;

@@ -6,6 +6,11 @@
 //! (`data/presence.toml`) on the shipped data; a dimension without data prints as missing.
 //!
 //! Run: `cargo run --example south_korea`
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a panic is the failure report here"
+)]
 
 use linkage::casestudy::{CaseStudies, output_dir};
 

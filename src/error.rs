@@ -1,24 +1,99 @@
 //! The crate's one error type.
 //!
-//! Every variant that comes from a file names the file, the data row (1-based, the header is
-//! not counted) and the field at fault, so a user can open the file and fix the cell.
-//! Messages are lower-case and carry no trailing period.
+//! Every error that comes from a cell of a file carries a [`Location`]: the file, the data row
+//! (1-based, the header is not counted) and the field at fault, each named when known, so a user
+//! can open the file and fix the cell. Messages are lower-case and carry no trailing period.
 
+use std::fmt;
 use std::path::PathBuf;
 
 /// Result alias used throughout the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Where in a file a problem is: the file, and the data row and field when the problem is tied
+/// to them.
+///
+/// Written `path`, `path: row 12`, `path: row 12, field `year`` or `path: field `year``.
+///
+/// # Examples
+/// ```
+/// use linkage::error::Location;
+/// let at = Location::cell("panel.csv", 12, "year");
+/// assert_eq!(at.to_string(), "panel.csv: row 12, field `year`");
+/// assert_eq!(Location::field("spec.csv", "Vietnam").to_string(), "spec.csv: field `Vietnam`");
+/// assert_eq!(Location::file("panel.csv").row, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file at fault.
+    pub path: PathBuf,
+    /// The 1-based data row (header not counted), when the problem is tied to a row.
+    pub row: Option<usize>,
+    /// The column, when the problem is tied to one.
+    pub field: Option<String>,
+}
+
+impl Location {
+    /// A whole file.
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Location {
+            path: path.into(),
+            row: None,
+            field: None,
+        }
+    }
+
+    /// One row of a file.
+    pub fn row(path: impl Into<PathBuf>, row: usize) -> Self {
+        Location {
+            row: Some(row),
+            ..Location::file(path)
+        }
+    }
+
+    /// One column of a file, not tied to a row (e.g. a header cell).
+    pub fn field(path: impl Into<PathBuf>, field: impl Into<String>) -> Self {
+        Location {
+            field: Some(field.into()),
+            ..Location::file(path)
+        }
+    }
+
+    /// One cell: a row and a column of a file.
+    pub fn cell(path: impl Into<PathBuf>, row: usize, field: impl Into<String>) -> Self {
+        Location {
+            path: path.into(),
+            row: Some(row),
+            field: Some(field.into()),
+        }
+    }
+
+    /// Whether this is the cell (`row`, `field`).
+    pub fn is_cell(&self, row: usize, field: &str) -> bool {
+        self.row == Some(row) && self.field.as_deref() == Some(field)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        match (&self.row, &self.field) {
+            (Some(r), Some(c)) => write!(f, ": row {r}, field `{c}`"),
+            (Some(r), None) => write!(f, ": row {r}"),
+            (None, Some(c)) => write!(f, ": field `{c}`"),
+            (None, None) => Ok(()),
+        }
+    }
+}
 
 /// Everything that can go wrong in `linkage`.
 ///
 /// # Examples
 ///
 /// ```
-/// use linkage::Error;
+/// use linkage::error::{Error, Location};
 /// let e = Error::Parse {
-///     path: "panel.csv".into(),
-///     row: 12,
-///     field: "year".into(),
+///     at: Location::cell("panel.csv", 12, "year"),
 ///     value: "20x1".into(),
 ///     expected: "an integer year",
 /// };
@@ -63,78 +138,56 @@ pub enum Error {
         found: Vec<String>,
     },
     /// A cell could not be read as the type its column needs.
-    #[error("{}: row {row}, field `{field}`: cannot read {value:?} as {expected}", path.display())]
+    #[error("{at}: cannot read {value:?} as {expected}")]
     Parse {
-        /// File at fault.
-        path: PathBuf,
-        /// 1-based data row (header not counted).
-        row: usize,
-        /// Column name.
-        field: String,
+        /// The cell at fault.
+        at: Location,
         /// The text found.
         value: String,
         /// What was expected, e.g. "an integer year".
         expected: &'static str,
     },
     /// A country code is not in the concordance (or not in the form the column needs).
-    #[error("{}: row {row}, field `{field}`: unknown country code {code:?}", path.display())]
+    #[error("{at}: unknown country code {code:?}")]
     UnknownCountry {
-        /// File at fault.
-        path: PathBuf,
-        /// 1-based data row.
-        row: usize,
-        /// Column name.
-        field: String,
+        /// The cell at fault.
+        at: Location,
         /// The code found.
         code: String,
     },
     /// Two rows share the same key.
-    #[error("{}: row {row} repeats the key {key} first seen at row {first_row}", path.display())]
+    #[error("{at} repeats the key {key} first seen at row {first_row}")]
     DuplicateKey {
-        /// File at fault.
-        path: PathBuf,
-        /// 1-based data row of the repeat.
-        row: usize,
+        /// The row of the repeat.
+        at: Location,
         /// 1-based data row where the key was first seen.
         first_row: usize,
         /// The key, written out.
         key: String,
     },
     /// A value is NaN or infinite.
-    #[error("{}: row {row}, field `{field}`: value {value} is not finite", path.display())]
+    #[error("{at}: value {value} is not finite")]
     NonFinite {
-        /// File at fault.
-        path: PathBuf,
-        /// 1-based data row.
-        row: usize,
-        /// Column name.
-        field: String,
+        /// The cell at fault.
+        at: Location,
         /// The value found.
         value: f64,
     },
     /// A value is negative where its unit forbids it (counts, gross flows, populations).
-    #[error("{}: row {row}, field `{field}`: value {value} is negative, which unit `{unit}` forbids", path.display())]
+    #[error("{at}: value {value} is negative, which unit `{unit}` forbids")]
     Negative {
-        /// File at fault.
-        path: PathBuf,
-        /// 1-based data row.
-        row: usize,
-        /// Column name.
-        field: String,
+        /// The cell at fault.
+        at: Location,
         /// The value found.
         value: f64,
         /// The unit that forbids it.
         unit: String,
     },
     /// A year lies outside the accepted range.
-    #[error("{}: row {row}, field `{field}`: year {year} is outside {min}..={max}", path.display())]
+    #[error("{at}: year {year} is outside {min}..={max}")]
     YearOutOfRange {
-        /// File at fault.
-        path: PathBuf,
-        /// 1-based data row.
-        row: usize,
-        /// Column name.
-        field: String,
+        /// The cell at fault.
+        at: Location,
         /// The year found.
         year: i64,
         /// Smallest accepted year.
@@ -142,15 +195,11 @@ pub enum Error {
         /// Largest accepted year.
         max: i32,
     },
-    /// A row refers to something the file's own rules forbid (e.g. an indicator with no metadata).
-    #[error("{}: row {row}, field `{field}`: {reason}", path.display())]
+    /// A row or column breaks a rule of its file (e.g. an indicator with no metadata).
+    #[error("{at}: {reason}")]
     Invalid {
-        /// File at fault.
-        path: PathBuf,
-        /// 1-based data row (0 when the problem is not tied to a row).
-        row: usize,
-        /// Column name.
-        field: String,
+        /// Where: the file, and the row and field when the problem is tied to them.
+        at: Location,
         /// What is wrong.
         reason: String,
     },
@@ -178,9 +227,15 @@ pub enum Error {
         /// The underlying error.
         source: Box<Error>,
     },
-    /// A command-line argument is invalid.
-    #[error("{0}")]
-    Usage(String),
+    /// Polars refused to build or convert a table of results (not expected: the crate builds
+    /// its columns with equal lengths).
+    #[error("cannot build the {table} table: {message}")]
+    Frame {
+        /// Which table, e.g. "voting".
+        table: &'static str,
+        /// Polars' message.
+        message: String,
+    },
 }
 
 impl Error {
@@ -196,6 +251,29 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// Where in a file the error is, for the errors tied to a cell, row or field.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::error::{Error, Location};
+    /// let e = Error::Invalid { at: Location::row("a.csv", 3), reason: "bad".into() };
+    /// assert_eq!(e.location().and_then(|at| at.row), Some(3));
+    /// assert!(Error::Empty { path: "a.csv".into() }.location().is_none());
+    /// ```
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::Parse { at, .. }
+            | Error::UnknownCountry { at, .. }
+            | Error::DuplicateKey { at, .. }
+            | Error::NonFinite { at, .. }
+            | Error::Negative { at, .. }
+            | Error::YearOutOfRange { at, .. }
+            | Error::Invalid { at, .. } => Some(at),
+            Error::In { source, .. } => source.location(),
+            _ => None,
         }
     }
 

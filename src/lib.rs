@@ -23,8 +23,6 @@
 //! | alignment | [`alignment`] (profiles, UN voting, dependence, institutions) |
 //! | robustness | [`uncertainty`] (Monte Carlo uncertainty, Sobol sensitivity) |
 //! | output | [`plot`], [`html`], [`report`], [`casestudy`] |
-#![warn(missing_docs)]
-#![deny(clippy::float_cmp)]
 
 pub mod accounting;
 pub mod alignment;

@@ -13,6 +13,17 @@ use linkage::score::coinr::{self, IndexOptions};
 use linkage::score::spec::{AggregateSpec, NormaliseSpec};
 use linkage::uncertainty::{self as ua, Engine, Inputs};
 
+/// What the command line reports: a usage error (exit 2) or an error of the library (exit 1).
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    /// An argument is invalid or two arguments conflict.
+    #[error("{0}")]
+    Usage(String),
+    /// A data, method or file error, with the file, row and field at fault.
+    #[error(transparent)]
+    Linkage(#[from] linkage::Error),
+}
+
 #[derive(Parser)]
 #[command(
     name = "linkage",
@@ -145,7 +156,7 @@ struct CoinrArgs {
 impl CoinrArgs {
     /// Read the tables and turn the method arguments into index options, with `aggregate`
     /// (an aggregation method) at every level.
-    fn load(&self, aggregate: AggregateArg) -> linkage::Result<(coinr::CoinrData, IndexOptions)> {
+    fn load(&self, aggregate: AggregateArg) -> Result<(coinr::CoinrData, IndexOptions), CliError> {
         let data = coinr::read(&self.idata, &self.imeta)?;
         let opts = IndexOptions {
             normalise: normalise_spec(self.normalise, self.lo, self.hi)?,
@@ -185,9 +196,8 @@ fn normalise_spec(
     n: NormaliseArg,
     lo: Option<f64>,
     hi: Option<f64>,
-) -> linkage::Result<NormaliseSpec> {
-    let needs =
-        |what: &str| linkage::Error::Usage(format!("--normalise {what} needs --lo and --hi"));
+) -> Result<NormaliseSpec, CliError> {
+    let needs = |what: &str| CliError::Usage(format!("--normalise {what} needs --lo and --hi"));
     Ok(match n {
         NormaliseArg::Minmax => NormaliseSpec::Minmax {
             lower: lo.unwrap_or(0.0),
@@ -235,7 +245,7 @@ fn main() -> ExitCode {
     };
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e @ linkage::Error::Usage(_)) => {
+        Err(e @ CliError::Usage(_)) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
@@ -246,7 +256,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> linkage::Result<()> {
+fn run(command: Command) -> Result<(), CliError> {
     match command {
         Command::Report {
             out,
@@ -362,7 +372,7 @@ fn run(command: Command) -> linkage::Result<()> {
             }
             if aggs.len() > 1 {
                 if inputs.aggregate.is_some() {
-                    return Err(linkage::Error::Usage(
+                    return Err(CliError::Usage(
                         "--aggregate lists alternatives and --inputs has an [aggregate] table: give one".into(),
                     ));
                 }

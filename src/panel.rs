@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use polars::prelude::*;
 
 use crate::country::Iso3;
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::indicator::IndicatorMeta;
 
 /// One panel value. `indicator` indexes [`Panel::indicators`].
@@ -111,9 +111,7 @@ impl Panel {
         value: f64,
     ) -> Result<()> {
         let invalid = |reason: String| Error::Invalid {
-            path: "panel".into(),
-            row: 0,
-            field: indicator.to_string(),
+            at: Location::field("panel", indicator.to_string()),
             reason,
         };
         let k = self

@@ -19,7 +19,7 @@ use polars::prelude::*;
 
 use crate::accounting::Accounting;
 use crate::country::{Concordance, Iso3};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::panel::Panel;
 use crate::panel_scan::{PanelRules, for_each_row};
 pub use crate::panel_scan::{USER_MAX_YEAR, USER_MIN_YEAR};
@@ -58,8 +58,7 @@ pub fn load_panel(path: &Path, conc: &Concordance) -> Result<Loaded<Panel>> {
         if let Some(first) = first_row.insert((r.actor, r.partner, r.year, r.indicator), r.row) {
             let code = &rules.indicators()[r.indicator as usize].code;
             return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: r.row,
+                at: Location::row(path, r.row),
                 first_row: first,
                 key: format!("({}, {}, {}, {code})", r.actor, r.partner, r.year),
             });

@@ -21,7 +21,7 @@ use polars::prelude::*;
 
 use crate::accounting::Accounting;
 use crate::country::{Concordance, Iso3};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::indicator::{Dimension, IndicatorMeta, catalogue};
 use crate::presence::{Unit, coin_from_units_labelled};
 use crate::score::coin::Coin;
@@ -458,9 +458,7 @@ impl<'c> PanelRules<'c> {
             && !meta.allows_negative
         {
             return Err(Error::Negative {
-                path: self.path.clone(),
-                row: cols.value.row(i),
-                field: "value".into(),
+                at: Location::cell(self.path.clone(), cols.value.row(i), "value"),
                 value: v,
                 unit: meta.unit.clone(),
             });
@@ -751,8 +749,7 @@ fn repeated_key(path: &Path, conc: &Concordance, key: u64) -> Error {
     });
     match (read, rows.as_slice(), found) {
         (Ok(()), &[first_row, row], Some(key)) => Error::DuplicateKey {
-            path: path.to_path_buf(),
-            row,
+            at: Location::row(path, row),
             first_row,
             key,
         },
@@ -879,7 +876,10 @@ mod tests {
         f.replace("value", Column::new("value".into(), v)).unwrap();
         let path = parquet(&mut f, 4);
         let e = scan_coin(&path, &c, &fw).unwrap_err();
-        assert!(matches!(e, Error::NonFinite { row: 31, .. }), "{e}");
+        assert!(
+            matches!(e, Error::NonFinite { ref at, .. } if at.row == Some(31)),
+            "{e}"
+        );
         let mut y: Vec<i32> = f
             .column("year")
             .unwrap()
@@ -908,11 +908,15 @@ mod tests {
         let mut twice = f.vstack(&f.slice(3, 1)).unwrap();
         let path = parquet(&mut twice, 5);
         match scan_coin(&path, &c, &fw).unwrap_err() {
-            Error::DuplicateKey { row, first_row, .. } => assert_eq!((row, first_row), (37, 4)),
+            Error::DuplicateKey { at, first_row, .. } => {
+                assert_eq!((at.row, first_row), (Some(37), 4))
+            }
             e => panic!("{e}"),
         }
         match check_file(&path, &c).unwrap_err() {
-            Error::DuplicateKey { row, first_row, .. } => assert_eq!((row, first_row), (37, 4)),
+            Error::DuplicateKey { at, first_row, .. } => {
+                assert_eq!((at.row, first_row), (Some(37), 4))
+            }
             e => panic!("{e}"),
         }
         let mut only_first = f.slice(0, 1);

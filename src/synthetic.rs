@@ -54,7 +54,7 @@ impl SyntheticPanel {
     /// actor, partner, year, indicator.
     ///
     /// # Errors
-    /// [`Error::Usage`] when the concordance has fewer countries than actors + partners.
+    /// [`Error::Method`] when the concordance has fewer countries than actors + partners.
     pub fn frame(&self, conc: &Concordance) -> Result<DataFrame> {
         let countries: Vec<String> = conc
             .countries()
@@ -63,12 +63,15 @@ impl SyntheticPanel {
             .map(|c| c.iso3.to_string())
             .collect();
         if countries.len() < self.actors + self.partners {
-            return Err(Error::Usage(format!(
-                "a synthetic panel of {} actors and {} partners needs more than the {} countries known",
-                self.actors,
-                self.partners,
-                countries.len()
-            )));
+            return Err(Error::Method {
+                method: "synthetic panel",
+                reason: format!(
+                    "a synthetic panel of {} actors and {} partners needs more than the {} countries known",
+                    self.actors,
+                    self.partners,
+                    countries.len()
+                ),
+            });
         }
         let actors = &countries[..self.actors];
         let partners = &countries[self.actors..self.actors + self.partners];
@@ -115,7 +118,10 @@ impl SyntheticPanel {
                 Column::new("dimension".into(), d),
             ],
         )
-        .map_err(|e| Error::Usage(e.to_string()))
+        .map_err(|e| Error::Frame {
+            table: "synthetic panel",
+            message: e.to_string(),
+        })
     }
 
     /// A framework spec for the panel: each indicator under its dimension, the dimensions

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 
 /// A delimited file read as text (or a typed batch of a Parquet file), with its path and the
 /// position of its first row kept for error messages.
@@ -390,9 +390,7 @@ impl<'a> Cells<'a> {
 
     fn parse_error(&self, i: usize, value: &str, expected: &'static str) -> Error {
         Error::Parse {
-            path: self.path.to_path_buf(),
-            row: self.row(i),
-            field: self.name.clone(),
+            at: Location::cell(self.path.to_path_buf(), self.row(i), self.name.clone()),
             value: value.to_string(),
             expected,
         }
@@ -406,9 +404,7 @@ impl<'a> Cells<'a> {
 
     fn non_finite(&self, i: usize, value: f64) -> Error {
         Error::NonFinite {
-            path: self.path.to_path_buf(),
-            row: self.row(i),
-            field: self.name.clone(),
+            at: Location::cell(self.path.to_path_buf(), self.row(i), self.name.clone()),
             value,
         }
     }
@@ -484,9 +480,7 @@ impl<'a> Cells<'a> {
             .map_err(|_| self.parse_error(i, &self.shown(i), "an integer year"))?;
         if y < i64::from(min) || y > i64::from(max) {
             return Err(Error::YearOutOfRange {
-                path: self.path.to_path_buf(),
-                row: self.row(i),
-                field: self.name.clone(),
+                at: Location::cell(self.path.to_path_buf(), self.row(i), self.name.clone()),
                 year: y,
                 min,
                 max,
@@ -498,9 +492,7 @@ impl<'a> Cells<'a> {
     /// Error for a country code this column holds at row `i`.
     pub fn unknown_country(&self, i: usize, code: &str) -> Error {
         Error::UnknownCountry {
-            path: self.path.to_path_buf(),
-            row: self.row(i),
-            field: self.name.clone(),
+            at: Location::cell(self.path.to_path_buf(), self.row(i), self.name.clone()),
             code: code.to_string(),
         }
     }
@@ -508,9 +500,7 @@ impl<'a> Cells<'a> {
     /// Error for any other invalid cell.
     pub fn invalid(&self, i: usize, reason: impl Into<String>) -> Error {
         Error::Invalid {
-            path: self.path.to_path_buf(),
-            row: self.row(i),
-            field: self.name.clone(),
+            at: Location::cell(self.path.to_path_buf(), self.row(i), self.name.clone()),
             reason: reason.into(),
         }
     }
@@ -593,7 +583,7 @@ mod tests {
             "p.csv: row 2, field `year`: cannot read \"20x1\" as an integer year"
         );
         let e = t.column("value").unwrap().f64(1).unwrap_err();
-        assert!(matches!(e, Error::NonFinite { row: 2, .. }));
+        assert!(matches!(e, Error::NonFinite { ref at, .. } if at.row == Some(2)));
         let e = t.column("nope").unwrap_err();
         assert!(e.to_string().contains("required column `nope` is missing"));
     }

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::score::build::Scores;
 use crate::score::coin::Coin;
 use crate::score::matrix::Matrix;
@@ -96,8 +96,7 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
         let c = code.required_text(i)?.to_string();
         if let Some(first) = seen.insert(c.clone(), i + 1) {
             return Err(Error::DuplicateKey {
-                path: imeta.to_path_buf(),
-                row: i + 1,
+                at: Location::row(imeta, i + 1),
                 first_row: first,
                 key: format!("iCode {c}"),
             });
@@ -204,8 +203,7 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
         let t = time.as_ref().and_then(|t| t.text(i)).map(str::to_string);
         if let Some(first) = first_row.insert((u.clone(), t.clone()), i + 1) {
             return Err(Error::DuplicateKey {
-                path: idata.to_path_buf(),
-                row: i + 1,
+                at: Location::row(idata, i + 1),
                 first_row: first,
                 key: match t {
                     Some(t) => format!("uCode {u} at Time {t}"),
@@ -226,9 +224,7 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
         let v = numeric(&ind.code)?;
         if v.iter().all(|x| x.is_nan()) {
             return Err(Error::Invalid {
-                path: idata.to_path_buf(),
-                row: 0,
-                field: ind.code.clone(),
+                at: Location::field(idata, ind.code.clone()),
                 reason: "the indicator has no value for any unit".into(),
             });
         }
@@ -291,9 +287,7 @@ fn check_level(
         && l != expected as i64
     {
         return Err(Error::Invalid {
-            path: path.to_path_buf(),
-            row: row + 1,
-            field: level.name().to_string(),
+            at: Location::cell(path, row + 1, level.name().to_string()),
             reason: format!(
                 "`{code}` has Level {l}, but the hierarchy puts it at level {expected}"
             ),

@@ -20,7 +20,7 @@ use std::path::Path;
 
 use crate::accounting::Accounting;
 use crate::country::Concordance;
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::sources::{CountryYear, Loaded};
 use crate::table::Table;
 
@@ -78,17 +78,14 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<CountryYear>> {
         };
         if v < 0.0 {
             return Err(Error::Negative {
-                path: path.to_path_buf(),
-                row: i + 1,
-                field: "oda_amt".into(),
+                at: Location::cell(path, i + 1, "oda_amt"),
                 value: v,
                 unit: "constant 2021 US$ of commitments".into(),
             });
         }
         if let Some(first) = first_row.insert((code, y), i + 1) {
             return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!("(ccode {text}, {y})"),
             });
@@ -146,7 +143,7 @@ mod tests {
             "ccode,year,oof_amt,oof_adj,oda_amt,oda_adj,vof_amt,vof_adj\n775,2019,0,0,-5,0,0,0\n",
         );
         let e = load(&p, &c).unwrap_err();
-        assert!(matches!(e, Error::Negative { row: 1, ref field, .. } if field == "oda_amt"));
+        assert!(matches!(e, Error::Negative { ref at, .. } if at.is_cell(1, "oda_amt")));
         let _ = std::fs::remove_file(p);
     }
 
@@ -158,7 +155,9 @@ mod tests {
             "ccode,year,oof_amt,oof_adj,oda_amt,oda_adj,vof_amt,vof_adj\n775,2019,0,0,5,0,0,0\n9999,2019,0,0,5,0,0,0\n",
         );
         let e = load(&p, &c).unwrap_err();
-        assert!(matches!(e, Error::UnknownCountry { row: 2, ref code, .. } if code == "9999"));
+        assert!(
+            matches!(e, Error::UnknownCountry { ref at, ref code } if at.row == Some(2) && code == "9999")
+        );
         let _ = std::fs::remove_file(p);
     }
 }

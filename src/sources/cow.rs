@@ -30,7 +30,7 @@ use std::path::Path;
 
 use crate::accounting::Accounting;
 use crate::country::{Concordance, Iso3};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::sources::{Loaded, MAX_YEAR, MIN_YEAR};
 use crate::table::{Cells, Table};
 
@@ -81,9 +81,7 @@ fn flow(cells: &Cells<'_>, path: &Path, i: usize) -> Result<Option<f64>> {
         #[allow(clippy::float_cmp)]
         Some(v) if v == MISSING_CODE => Ok(None),
         Some(v) if v < 0.0 => Err(Error::Negative {
-            path: path.to_path_buf(),
-            row: i + 1,
-            field: cells.name().to_string(),
+            at: Location::cell(path, i + 1, cells.name().to_string()),
             value: v,
             unit: UNIT.into(),
         }),
@@ -141,8 +139,7 @@ pub fn load_dyadic(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<CowDyad
         let (f1, f2) = (flow(&flow1, path, i)?, flow(&flow2, path, i)?);
         if let Some(first) = seen.insert((n1.min(n2), n1.max(n2), y), i + 1) {
             return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!("(ccode {}, ccode {}, {y})", n1.min(n2), n1.max(n2)),
             });
@@ -157,8 +154,7 @@ pub fn load_dyadic(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<CowDyad
         // Two COW numbers mapped to one ISO3 code would make two rows for one key.
         if let Some(first) = mapped.insert((a.min(b), a.max(b), y), i + 1) {
             return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!(
                     "({}, {}, {y}) after mapping COW numbers to ISO3",
@@ -235,8 +231,7 @@ pub fn load_national(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<CowNa
         let (m, x) = (flow(&imports, path, i)?, flow(&exports, path, i)?);
         if let Some(first) = seen.insert((n, y), i + 1) {
             return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!("(ccode {n}, {y})"),
             });
@@ -253,8 +248,7 @@ pub fn load_national(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<CowNa
         };
         if let Some(first) = mapped.insert((country, y), i + 1) {
             return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!("({country}, {y}) after mapping COW numbers to ISO3"),
             });
@@ -408,7 +402,7 @@ mod tests {
         let e = load_national(&p, &c).unwrap_err();
         std::fs::remove_dir_all(p.parent().unwrap()).ok();
         assert!(
-            matches!(&e, Error::Negative { row: 1, field, .. } if field == "exports"),
+            matches!(&e, Error::Negative { at, .. } if at.is_cell(1, "exports")),
             "{e}"
         );
     }
@@ -427,10 +421,10 @@ mod tests {
             matches!(
                 e,
                 Error::DuplicateKey {
-                    row: 2,
+                    ref at,
                     first_row: 1,
                     ..
-                }
+                } if at.row == Some(2)
             ),
             "{e}"
         );

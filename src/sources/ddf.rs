@@ -51,8 +51,7 @@ pub fn load(path: &Path, value_column: &str, conc: &Concordance) -> Result<Loade
         };
         if let Some(first) = first_row.insert((code, year), i + 1) {
             return Err(crate::Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: i + 1,
+                at: crate::error::Location::row(path, i + 1),
                 first_row: first,
                 key: format!("({g}, {year})"),
             });

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::accounting::Accounting;
 use crate::country::{Concordance, Iso3};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::sources::Loaded;
 use crate::table::Table;
 
@@ -104,17 +104,14 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<TradeFlow>>> {
         };
         if v < 0.0 {
             return Err(Error::Negative {
-                path: path.to_path_buf(),
-                row: i + 1,
-                field: "value_usd_millions".into(),
+                at: Location::cell(path, i + 1, "value_usd_millions"),
                 value: v,
                 unit: "US$ millions of gross trade".into(),
             });
         }
         if let Some(first) = seen.insert((r, p, f, y), i + 1) {
             return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!("({r}, {p}, {f:?}, {y})"),
             });

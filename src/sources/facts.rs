@@ -297,7 +297,7 @@ mod tests {
         .unwrap();
         let e = load(&p, &c).unwrap_err();
         assert!(
-            matches!(e, crate::Error::UnknownCountry { row: 1, ref field, .. } if field == "actor_iso3"),
+            matches!(e, crate::Error::UnknownCountry { ref at, .. } if at.is_cell(1, "actor_iso3")),
             "{e}"
         );
         let _ = std::fs::remove_file(p);

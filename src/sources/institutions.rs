@@ -44,7 +44,7 @@ use std::path::Path;
 
 use crate::accounting::Accounting;
 use crate::country::{Concordance, Iso3};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::sources::{Loaded, MAX_YEAR};
 use crate::table::Table;
 
@@ -431,8 +431,7 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<Membership>>> 
         let key = (inst, m, ev.to_string());
         if let Some(first) = first_row.insert(key, i + 1) {
             return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!(
                     "({inst}, {}, {ev})",
@@ -649,7 +648,7 @@ mod tests {
         );
         let e = load(&p, &c).unwrap_err();
         assert!(
-            matches!(e, Error::Invalid { row: 1, ref field, .. } if field == "event"),
+            matches!(e, Error::Invalid { ref at, .. } if at.is_cell(1, "event")),
             "{e}"
         );
         let _ = std::fs::remove_file(p);
@@ -659,7 +658,7 @@ mod tests {
         );
         let e = load(&p, &c).unwrap_err();
         assert!(
-            matches!(e, Error::Invalid { row: 1, ref field, .. } if field == "institution"),
+            matches!(e, Error::Invalid { ref at, .. } if at.is_cell(1, "institution")),
             "{e}"
         );
         let _ = std::fs::remove_file(p);

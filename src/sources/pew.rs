@@ -17,7 +17,7 @@ use std::path::Path;
 
 use crate::accounting::Accounting;
 use crate::country::Concordance;
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::sources::{CountryYear, Loaded, MAX_YEAR, MIN_YEAR};
 use crate::table::Table;
 
@@ -37,8 +37,8 @@ const AVG: &str = "avg";
 ///
 /// # Errors
 /// Missing `year` column; a column name that is not exactly one country in the concordance
-/// ([`Error::UnknownCountry`], row 0 = the header, field = the column name); two columns naming
-/// the same country ([`Error::DuplicateKey`]); an unparseable year or value; a value outside
+/// ([`Error::UnknownCountry`] naming the column, no row); two columns naming the same country
+/// ([`Error::Invalid`] naming the second); an unparseable year or value; a value outside
 /// 0–100 ([`Error::Invalid`]).
 ///
 /// # Examples
@@ -69,17 +69,13 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<CountryYear>> {
             continue;
         }
         let code = conc.from_name(&name).ok_or_else(|| Error::UnknownCountry {
-            path: path.to_path_buf(),
-            row: 0,
-            field: name.clone(),
+            at: Location::field(path, name.clone()),
             code: name.clone(),
         })?;
         if let Some(first) = seen.insert(code, k) {
-            return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: 0,
-                first_row: 0,
-                key: format!("columns {first} and {k} both name {code}"),
+            return Err(Error::Invalid {
+                at: Location::field(path, name.clone()),
+                reason: format!("columns {first} and {k} both name {code}"),
             });
         }
         countries.push((code, name));
@@ -90,8 +86,7 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<CountryYear>> {
         let y = year.year(i, MIN_YEAR, MAX_YEAR)?;
         if let Some(first) = years.insert(y, i + 1) {
             return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!("year {y}"),
             });
@@ -173,7 +168,7 @@ mod tests {
         let p = temp_file("150.csv", "year,avg,Japan,Vietnam\n2015,75,68,150\n");
         let e = load(&p, &c).unwrap_err();
         assert!(
-            matches!(e, Error::Invalid { row: 1, ref field, .. } if field == "Vietnam"),
+            matches!(e, Error::Invalid { ref at, .. } if at.is_cell(1, "Vietnam")),
             "{e}"
         );
         let _ = std::fs::remove_file(p);
@@ -185,7 +180,7 @@ mod tests {
         let p = temp_file("atlantis.csv", "year,avg,Japan,Atlantis\n2015,75,68,80\n");
         let e = load(&p, &c).unwrap_err();
         assert!(
-            matches!(e, Error::UnknownCountry { row: 0, ref field, .. } if field == "Atlantis"),
+            matches!(e, Error::UnknownCountry { ref at, .. } if at.row.is_none() && at.field.as_deref() == Some("Atlantis")),
             "{e}"
         );
         let _ = std::fs::remove_file(p);

@@ -24,7 +24,7 @@ use std::path::Path;
 
 use crate::accounting::Accounting;
 use crate::country::{Concordance, Iso3};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::sources::Loaded;
 use crate::table::{Cells, Table};
 
@@ -109,17 +109,14 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<Enrolment>>> {
         let n = students.required_f64(i)?;
         if n < 0.0 {
             return Err(Error::Negative {
-                path: path.to_path_buf(),
-                row: i + 1,
-                field: "students".into(),
+                at: Location::cell(path, i + 1, "students"),
                 value: n,
                 unit: "students (a head count)".into(),
             });
         }
         if let Some(first) = first_row.insert((d, o, y), i + 1) {
             return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!("({d}, {o}, {y})"),
             });
@@ -195,7 +192,7 @@ mod tests {
         );
         let e = load(&p, &c).unwrap_err();
         assert!(
-            matches!(e, Error::Negative { row: 2, ref field, value, .. } if field == "students" && value < 0.0),
+            matches!(e, Error::Negative { ref at, value, .. } if at.is_cell(2, "students") && value < 0.0),
             "{e}"
         );
         let _ = std::fs::remove_file(p);
@@ -211,7 +208,7 @@ mod tests {
         );
         let e = load(&p, &c).unwrap_err();
         assert!(
-            matches!(e, Error::UnknownCountry { row: 1, ref field, ref code, .. } if field == "origin_iso3" && code == "ZZZ"),
+            matches!(e, Error::UnknownCountry { ref at, ref code } if at.is_cell(1, "origin_iso3") && code == "ZZZ"),
             "{e}"
         );
         let _ = std::fs::remove_file(p);

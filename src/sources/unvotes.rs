@@ -28,7 +28,7 @@ use std::path::Path;
 
 use crate::accounting::Accounting;
 use crate::country::{Concordance, Iso3};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::sources::{Loaded, MAX_YEAR, MIN_YEAR};
 use crate::table::Table;
 
@@ -196,8 +196,7 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
             Some(c) => {
                 if let Some((_, first)) = names.insert(c.to_string(), (nm, i + 1)) {
                     return Err(Error::DuplicateKey {
-                        path,
-                        row: i + 1,
+                        at: Location::row(path, i + 1),
                         first_row: first,
                         key: format!("({c})"),
                     });
@@ -228,9 +227,7 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
             Some("1") => Some(true),
             Some(other) => {
                 return Err(Error::Parse {
-                    path,
-                    row: i + 1,
-                    field: "importantvote".into(),
+                    at: Location::cell(path, i + 1, "importantvote"),
                     value: other.into(),
                     expected: "0 or 1",
                 });
@@ -238,17 +235,13 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
         };
         let d = date.required_text(i)?;
         let y = parse_date_year(d).ok_or_else(|| Error::Parse {
-            path: path.clone(),
-            row: i + 1,
-            field: "date".into(),
+            at: Location::cell(path.clone(), i + 1, "date"),
             value: d.into(),
             expected: "a date YYYY-MM-DD",
         })?;
         if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
             return Err(Error::YearOutOfRange {
-                path,
-                row: i + 1,
-                field: "date".into(),
+                at: Location::cell(path, i + 1, "date"),
                 year: y.into(),
                 min: MIN_YEAR,
                 max: MAX_YEAR,
@@ -256,8 +249,7 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
         }
         if let Some(first) = first_row.insert(id, i + 1) {
             return Err(Error::DuplicateKey {
-                path,
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!("(rcid {id})"),
             });
@@ -278,9 +270,7 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
         .map(|(k, r)| (r.rcid, k))
         .collect();
     let unknown_rcid = |path: &Path, i: usize, id: i64| Error::Invalid {
-        path: path.to_path_buf(),
-        row: i + 1,
-        field: "rcid".into(),
+        at: Location::cell(path, i + 1, "rcid"),
         reason: format!("roll call {id} is not in {ROLL_CALLS_FILE}"),
     };
 
@@ -316,9 +306,7 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
     let issue_names: BTreeSet<&str> = short_of.keys().copied().collect();
     if issue_names.len() > MAX_ISSUES {
         return Err(Error::Invalid {
-            path,
-            row: 0,
-            field: "issue".into(),
+            at: Location::field(path, "issue"),
             reason: format!(
                 "{} distinct issues, more than the {MAX_ISSUES} the roll-call bitset holds",
                 issue_names.len()
@@ -342,8 +330,7 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
         let b = bit[nm];
         if let Some(first) = first_row.insert((k, b), i + 1) {
             return Err(Error::DuplicateKey {
-                path,
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!("(rcid {}, {nm})", roll_calls[k].rcid),
             });
@@ -372,11 +359,10 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
             "no" => NO,
             other => {
                 return Err(Error::Parse {
-                    path,
-                    row: i + 1,
-                    field: "vote".into(),
+                    at: Location::cell(path, i + 1, "vote"),
                     value: other.into(),
-                    expected: "a vote: yes, no or abstain",
+                    expected: "a vote: yes,
+                    no or abstain",
                 });
             }
         };
@@ -399,8 +385,7 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
         };
         if let Some(first) = first_row.insert((k, iso), i + 1) {
             return Err(Error::DuplicateKey {
-                path,
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!("(rcid {id}, {iso})"),
             });
@@ -578,7 +563,7 @@ mod tests {
         let e = load(&dir, &conc()).unwrap_err();
         std::fs::remove_dir_all(&dir).ok();
         assert!(
-            matches!(&e, Error::Parse { row: 2, field, value, .. } if field == "vote" && value == "Yea"),
+            matches!(&e, Error::Parse { at, value, .. } if at.is_cell(2, "vote") && value == "Yea"),
             "{e}"
         );
         assert!(
@@ -593,7 +578,7 @@ mod tests {
         let e = load(&dir, &conc()).unwrap_err();
         std::fs::remove_dir_all(&dir).ok();
         assert!(
-            matches!(&e, Error::DuplicateKey { row: 3, first_row: 1, key, .. } if key == "(rcid 1, USA)"),
+            matches!(&e, Error::DuplicateKey { at, first_row: 1, key } if at.row == Some(3) && key == "(rcid 1, USA)"),
             "{e}"
         );
     }
@@ -604,13 +589,16 @@ mod tests {
         let e = load(&dir, &conc()).unwrap_err();
         std::fs::remove_dir_all(&dir).ok();
         assert!(
-            matches!(&e, Error::Invalid { row: 2, field, .. } if field == "rcid"),
+            matches!(&e, Error::Invalid { at, .. } if at.is_cell(2, "rcid")),
             "{e}"
         );
         let dir = temp_dir("code", "1,XQ,yes\n");
         let e = load(&dir, &conc()).unwrap_err();
         std::fs::remove_dir_all(&dir).ok();
-        assert!(matches!(&e, Error::UnknownCountry { row: 1, .. }), "{e}");
+        assert!(
+            matches!(&e, Error::UnknownCountry { at, .. } if at.row == Some(1)),
+            "{e}"
+        );
     }
 
     #[test]

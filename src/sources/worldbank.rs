@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::accounting::Accounting;
 use crate::country::Concordance;
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::sources::{CountryYear, Loaded, MAX_YEAR, MIN_YEAR};
 use crate::table::Table;
 
@@ -50,17 +50,14 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<CountryYear>> {
         };
         if v <= 0.0 {
             return Err(Error::Negative {
-                path: path.to_path_buf(),
-                row: i + 1,
-                field: "Value".into(),
+                at: Location::cell(path, i + 1, "Value"),
                 value: v,
                 unit: "current US$ or persons (must be positive)".into(),
             });
         }
         if let Some(first) = first_row.insert((iso, y), i + 1) {
             return Err(Error::DuplicateKey {
-                path: path.to_path_buf(),
-                row: i + 1,
+                at: Location::row(path, i + 1),
                 first_row: first,
                 key: format!("({c}, {y})"),
             });

@@ -37,11 +37,9 @@ pub mod sample;
 pub mod ua;
 
 use std::fmt::Write as _;
-use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Mutex;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 pub use engine::{Engine, Workspace};
@@ -58,10 +56,15 @@ use crate::score::spec::Framework;
 const CHUNK: usize = 8;
 
 /// Fewest runs for which a progress bar is worth drawing.
+#[cfg(feature = "cli")]
 const PROGRESS_MIN_RUNS: usize = 2_000;
 
-/// A progress bar on stderr when `wanted`, the job is long enough, and stderr is a terminal.
-fn progress_bar(wanted: bool, runs: usize) -> Option<ProgressBar> {
+/// A progress bar on stderr when `wanted`, the job is long enough, and stderr is a terminal
+/// (drawn by indicatif, with the `cli` feature).
+#[cfg(feature = "cli")]
+fn progress_bar(wanted: bool, runs: usize) -> Option<indicatif::ProgressBar> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use std::io::IsTerminal;
     if !wanted || runs < PROGRESS_MIN_RUNS || !std::io::stderr().is_terminal() {
         return None;
     }
@@ -71,6 +74,22 @@ fn progress_bar(wanted: bool, runs: usize) -> Option<ProgressBar> {
         pb.set_style(style);
     }
     Some(pb)
+}
+
+/// Without the `cli` feature there is no progress bar.
+#[cfg(not(feature = "cli"))]
+fn progress_bar(_wanted: bool, _runs: usize) -> Option<NoBar> {
+    None
+}
+
+/// The progress bar of a build without the `cli` feature: never drawn.
+#[cfg(not(feature = "cli"))]
+struct NoBar;
+
+#[cfg(not(feature = "cli"))]
+impl NoBar {
+    fn inc(&self, _delta: u64) {}
+    fn finish_and_clear(&self) {}
 }
 
 /// Fill `out` (`rows × width`, row-major) in parallel: `f(state, row, out_row)` for every
