@@ -15,8 +15,8 @@ use std::hint::black_box;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use linkage::Concordance;
-use linkage::panel_scan::scan_coin;
-use linkage::presence_file::{ScoreFileOptions, score_file};
+use linkage::presence::stream::scan_coin;
+use linkage::presence::stream::{ScoreFileOptions, score_file};
 use linkage::score::build::build_lean;
 use linkage::score::spec::Spec;
 use linkage::synthetic::SyntheticPanel;

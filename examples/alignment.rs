@@ -15,9 +15,9 @@
 )]
 
 use linkage::alignment::{institutions, voting};
-use linkage::casestudy::CaseStudies;
 use linkage::iso3;
 use linkage::report::CASE_STUDIES;
+use linkage::report::case_study::CaseStudies;
 
 fn main() -> linkage::Result<()> {
     let cs = CaseStudies::load()?;

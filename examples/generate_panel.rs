@@ -35,7 +35,8 @@ fn main() -> linkage::Result<()> {
     let (panel, spec) = shape.write(&conc, &dir)?;
     if std::env::args().nth(5).as_deref() == Some("csv") {
         let csv = panel.with_extension("csv");
-        linkage::panel_io::write_csv(&mut shape.frame(&conc)?, &csv)?;
+        let table = shape.table(&conc)?;
+        linkage::io::csv::write(&csv, &table, linkage::io::csv::NumberStyle::Point)?;
         println!("also -> {}", csv.display());
     }
     println!(

@@ -12,7 +12,7 @@
     reason = "a panic is the failure report here"
 )]
 
-use linkage::casestudy::{CaseStudies, output_dir};
+use linkage::report::case_study::{CaseStudies, output_dir};
 
 fn main() -> linkage::Result<()> {
     let cs = CaseStudies::load()?;

@@ -2,12 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::accounting::Accounting;
-use crate::country::Concordance;
 use crate::derive;
 use crate::error::Result;
-use crate::indicator::catalogue;
 use crate::panel::Panel;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::Concordance;
+use crate::panel::indicator::catalogue;
 use crate::sources::{
     self, CountryYear,
     cow::{CowDyad, CowNational},

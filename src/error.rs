@@ -227,12 +227,20 @@ pub enum Error {
         /// The underlying error.
         source: Box<Error>,
     },
+    /// The Parquet writer failed on a file (the CSV writer's failures are [`Error::Io`]).
+    #[error("{}: cannot write the file: {message}", path.display())]
+    Write {
+        /// File at fault.
+        path: PathBuf,
+        /// The writer's message.
+        message: String,
+    },
     /// Polars refused to build or convert a table of results (not expected: the crate builds
     /// its columns with equal lengths).
-    #[error("cannot build the {table} table: {message}")]
+    #[error("cannot build the table {table}: {message}")]
     Frame {
-        /// Which table, e.g. "voting".
-        table: &'static str,
+        /// Which table: its name or its columns.
+        table: String,
         /// Polars' message.
         message: String,
     },

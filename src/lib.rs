@@ -15,45 +15,45 @@
 //! ```
 //!
 //! ## Map
-//! | stage | modules |
+//! | room | what lives there |
 //! |---|---|
-//! | reading and validating (polars at the edge) | [`table`], [`country`], [`sources`], [`panel_io`] |
-//! | the panel | [`indicator`], [`panel`], [`derive`](mod@derive), [`dataset`], [`coverage`], [`accounting`] |
-//! | scoring (dense `f64` core, COINr methods) | [`score`] (kernels, [`score::spec`], [`score::build`], [`score::coinr`]), [`presence`] |
-//! | alignment | [`alignment`] (profiles, UN voting, dependence, institutions) |
-//! | robustness | [`uncertainty`] (Monte Carlo uncertainty, Sobol sensitivity) |
-//! | output | [`plot`], [`html`], [`report`], [`casestudy`] |
+//! | [`io`] | the edge: file formats, polars, the one CSV writer, a user's panel file |
+//! | [`panel`] | the long panel and what describes it: indicators, countries, coverage, accounting |
+//! | [`sources`] | one adapter per published file under `data/` |
+//! | [`derive`](mod@derive) | one file per indicator family: sources → panel rows |
+//! | [`dataset`] | the shipped data loaded, and the default panel built from it |
+//! | [`score`] | pure kernels (COINr methods) on dense `f64`, the spec and its checked framework |
+//! | [`presence`] | presence scores of a panel, and of a user's panel file in a stream |
+//! | [`alignment`] | where actors align: profiles, UN voting, dependence, institutions |
+//! | [`uncertainty`] | Monte Carlo uncertainty and Sobol sensitivity analysis |
+//! | [`plot`] | charts of plain series (plotters), SVG and PNG |
+//! | [`report`] | the main job: tables, charts and the offline HTML report |
+//! | [`synthetic`] | SYNTHETIC panels for benches and tests — never data |
+//!
+//! The command line (`src/main.rs`, feature `cli`, on by default) calls these rooms; build
+//! the library alone with `linkage = { default-features = false }`.
 
-pub mod accounting;
 pub mod alignment;
-pub mod casestudy;
-pub mod country;
-pub mod coverage;
 pub mod dataset;
 pub mod derive;
 pub mod error;
-pub mod html;
-pub mod indicator;
+pub mod io;
 pub mod panel;
-pub mod panel_io;
-pub mod panel_scan;
 pub mod plot;
 pub mod presence;
-pub mod presence_file;
 pub mod report;
 pub mod score;
 pub mod sources;
 pub mod synthetic;
-pub mod table;
 #[cfg(test)]
 mod testutil;
 pub mod uncertainty;
 
-pub use accounting::Accounting;
-pub use country::{Concordance, Iso3};
 pub use dataset::{BuiltPanel, Dataset};
-pub use error::{Error, Result};
-pub use indicator::{Dimension, Direction, IndicatorMeta, catalogue};
+pub use error::{Error, Location, Result};
+pub use panel::accounting::Accounting;
+pub use panel::country::{Concordance, Iso3};
+pub use panel::indicator::{Dimension, Direction, IndicatorMeta, catalogue};
 pub use panel::{Observation, Panel};
 
 /// The `data/` directory shipped with the crate (resolved at compile time from the crate root).

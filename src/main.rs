@@ -231,7 +231,7 @@ fn aggregate_spec(a: AggregateArg, p: f64) -> AggregateSpec {
 }
 
 fn main() -> ExitCode {
-    linkage::panel_scan::quiet_caught_read_panics();
+    linkage::io::panel_file::quiet_caught_read_panics();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -313,8 +313,8 @@ fn run(command: Command) -> Result<(), CliError> {
         } => {
             let conc = linkage::Concordance::load(linkage::default_data_dir())?;
             let fw = linkage::score::spec::Spec::read(&spec)?.resolve()?;
-            let options = linkage::presence_file::ScoreFileOptions { indicators };
-            let done = linkage::presence_file::score_file(&panel, &fw, &conc, &out, options)?;
+            let options = linkage::presence::stream::ScoreFileOptions { indicators };
+            let done = linkage::presence::stream::score_file(&panel, &fw, &conc, &out, options)?;
             eprintln!("{}", done.accounting);
             for t in &done.treatments {
                 eprintln!(
@@ -432,7 +432,7 @@ fn run(command: Command) -> Result<(), CliError> {
         }
         Command::Check { panel } => {
             let conc = linkage::Concordance::load(linkage::default_data_dir())?;
-            let checked = linkage::panel_scan::check_file(&panel, &conc)?;
+            let checked = linkage::io::panel_file::check_file(&panel, &conc)?;
             println!("{}", checked.accounting);
             let s = &checked.records;
             let years = s

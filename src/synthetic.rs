@@ -8,10 +8,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use polars::prelude::*;
-
-use crate::country::Concordance;
 use crate::error::{Error, Result};
+use crate::io::rows::{Column, Kind, RowSink, Rows};
+use crate::panel::country::Concordance;
 
 /// The dimensions the synthetic indicators are spread over, in turn.
 const DIMENSIONS: [&str; 4] = ["trade", "aid", "tourism", "soft_power"];
@@ -24,7 +23,7 @@ const DIMENSIONS: [&str; 4] = ["trade", "aid", "tourism", "soft_power"];
 /// let c = Concordance::load(linkage::default_data_dir()).unwrap();
 /// let s = SyntheticPanel { partners: 3, actors: 2, years: 4, indicators: 5, seed: 1 };
 /// assert_eq!(s.rows(), 120);
-/// let f = s.frame(&c).unwrap();
+/// let f = linkage::io::frame::to_frame(&s.table(&c).unwrap()).unwrap();
 /// assert_eq!(f.height(), 120);
 /// let fw = linkage::score::spec::Spec::from_toml(&s.spec_toml(), "synthetic")
 ///     .unwrap().resolve().unwrap();
@@ -50,12 +49,12 @@ impl SyntheticPanel {
         self.partners * self.actors * self.years * self.indicators
     }
 
-    /// The panel as a frame: `actor, partner, year, indicator, value, dimension`, ordered by
-    /// actor, partner, year, indicator.
+    /// The panel as a table: `actor, partner, year, indicator, value, dimension`, ordered by
+    /// actor, partner, year, indicator; rows are generated as they are written.
     ///
     /// # Errors
     /// [`Error::Method`] when the concordance has fewer countries than actors + partners.
-    pub fn frame(&self, conc: &Concordance) -> Result<DataFrame> {
+    pub fn table(&self, conc: &Concordance) -> Result<SyntheticTable> {
         let countries: Vec<String> = conc
             .countries()
             .iter()
@@ -73,54 +72,12 @@ impl SyntheticPanel {
                 ),
             });
         }
-        let actors = &countries[..self.actors];
-        let partners = &countries[self.actors..self.actors + self.partners];
-        let codes: Vec<String> = (0..self.indicators).map(|k| format!("ind{k:03}")).collect();
-        let n = self.rows();
-        let mut state = self.seed;
-        let mut next = move || {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
-        };
-        let (mut a, mut p, mut y, mut ind, mut v, mut d) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-        );
-        for actor in actors {
-            for partner in partners {
-                for year in 0..self.years {
-                    for (k, code) in codes.iter().enumerate() {
-                        a.push(actor.as_str());
-                        p.push(partner.as_str());
-                        y.push(1970 + year as i32);
-                        ind.push(code.as_str());
-                        v.push(next());
-                        d.push(DIMENSIONS[k % DIMENSIONS.len()]);
-                    }
-                }
-            }
-        }
-        DataFrame::new(
-            n,
-            vec![
-                Column::new("actor".into(), a),
-                Column::new("partner".into(), p),
-                Column::new("year".into(), y),
-                Column::new("indicator".into(), ind),
-                Column::new("value".into(), v),
-                Column::new("dimension".into(), d),
-            ],
-        )
-        .map_err(|e| Error::Frame {
-            table: "synthetic panel",
-            message: e.to_string(),
+        Ok(SyntheticTable {
+            actors: countries[..self.actors].to_vec(),
+            partners: countries[self.actors..self.actors + self.partners].to_vec(),
+            codes: (0..self.indicators).map(|k| format!("ind{k:03}")).collect(),
+            years: self.years,
+            seed: self.seed,
         })
     }
 
@@ -145,13 +102,65 @@ impl SyntheticPanel {
     /// needed); returns their paths.
     ///
     /// # Errors
-    /// [`Error::Io`] when a file cannot be written; as [`SyntheticPanel::frame`].
+    /// [`Error::Io`] when a file cannot be written; as [`SyntheticPanel::table`] and
+    /// [`write_parquet`](crate::io::frame::write_parquet).
     pub fn write(&self, conc: &Concordance, dir: &Path) -> Result<(PathBuf, PathBuf)> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let panel = dir.join(format!("panel_{}.parquet", self.rows()));
-        crate::panel_io::write_parquet(&mut self.frame(conc)?, &panel)?;
+        crate::io::frame::write_parquet(&panel, &self.table(conc)?)?;
         let spec = dir.join(format!("spec_{}.toml", self.indicators));
         std::fs::write(&spec, self.spec_toml()).map_err(|e| Error::io(&spec, e))?;
         Ok((panel, spec))
+    }
+}
+
+/// The rows of a [`SyntheticPanel`], generated as they are written (see
+/// [`SyntheticPanel::table`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntheticTable {
+    actors: Vec<String>,
+    partners: Vec<String>,
+    codes: Vec<String>,
+    years: usize,
+    seed: u64,
+}
+
+impl Rows for SyntheticTable {
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column::new("actor", Kind::Text),
+            Column::new("partner", Kind::Text),
+            Column::new("year", Kind::Int32),
+            Column::new("indicator", Kind::Text),
+            Column::new("value", Kind::Float64),
+            Column::new("dimension", Kind::Text),
+        ]
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
+        let mut state = self.seed;
+        let mut next = move || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for actor in &self.actors {
+            for partner in &self.partners {
+                for year in 0..self.years {
+                    for (k, code) in self.codes.iter().enumerate() {
+                        sink.text(actor);
+                        sink.text(partner);
+                        sink.int(1970 + year as i64);
+                        sink.text(code);
+                        sink.float(next());
+                        sink.text(DIMENSIONS[k % DIMENSIONS.len()]);
+                        sink.end_row()?;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 }

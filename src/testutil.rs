@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::country::Concordance;
+use crate::panel::country::Concordance;
 
 /// Write `text` to a fresh file in the temp directory (unique per process and call) and
 /// return its path; `name` ends the file name, so an extension can be chosen.
@@ -22,4 +22,11 @@ pub(crate) fn setup(file: &str) -> (PathBuf, Concordance) {
     let data = crate::default_data_dir();
     let c = Concordance::load(&data).unwrap();
     (data.join(file), c)
+}
+
+/// A table written as CSV text (the report's number style).
+pub(crate) fn csv_text(rows: &(impl crate::io::rows::Rows + ?Sized)) -> String {
+    let mut w = crate::io::csv::CsvWriter::new(Vec::new(), "memory", &rows.columns()).unwrap();
+    rows.write_rows(&mut w).unwrap();
+    String::from_utf8(w.finish().unwrap()).unwrap()
 }

@@ -52,10 +52,10 @@ fn inputs(dir: &Path) -> Vec<PathBuf> {
 fn panel_csv(data: &[u8]) {
     let path = tmp("panel", "csv");
     std::fs::write(&path, data).unwrap();
-    let _ = linkage::panel_io::load_panel(&path, concordance());
+    let _ = linkage::io::panel_file::load_panel(&path, concordance());
     let _ = std::fs::remove_file(&path);
 
-    if let Ok(table) = linkage::table::Table::from_bytes("fuzz.csv", data.to_vec()) {
+    if let Ok(table) = linkage::io::table::Table::from_bytes("fuzz.csv", data.to_vec()) {
         for name in table.columns() {
             let Ok(cells) = table.column(&name) else {
                 continue;
@@ -85,8 +85,8 @@ fn panel_parquet(data: &[u8]) {
         .unwrap();
     let path = tmp("panel", "parquet");
     std::fs::write(&path, data).unwrap();
-    let _ = linkage::panel_io::load_panel(&path, concordance());
-    let _ = linkage::panel_scan::scan_coin(&path, concordance(), &fw);
+    let _ = linkage::io::panel_file::load_panel(&path, concordance());
+    let _ = linkage::presence::stream::scan_coin(&path, concordance(), &fw);
     let _ = std::fs::remove_file(&path);
 }
 

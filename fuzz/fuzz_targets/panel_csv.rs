@@ -26,9 +26,9 @@ fuzz_target!(|data: &[u8]| {
     let conc = concordance();
     let path = temp_path();
     std::fs::write(path, data).expect("write temp file");
-    let _ = linkage::panel_io::load_panel(path, conc);
+    let _ = linkage::io::panel_file::load_panel(path, conc);
 
-    if let Ok(table) = linkage::table::Table::from_bytes("fuzz.csv", data.to_vec()) {
+    if let Ok(table) = linkage::io::table::Table::from_bytes("fuzz.csv", data.to_vec()) {
         for name in table.columns() {
             let Ok(cells) = table.column(&name) else {
                 continue;

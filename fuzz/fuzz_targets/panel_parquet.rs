@@ -45,9 +45,9 @@ fuzz_target!(|data: &[u8]| {
     // Panics that polars raises on malformed files are caught and returned as errors by the
     // crate; keep libFuzzer's abort-on-panic hook for every other panic.
     static HOOK: OnceLock<()> = OnceLock::new();
-    HOOK.get_or_init(linkage::panel_scan::quiet_caught_read_panics);
+    HOOK.get_or_init(linkage::io::panel_file::quiet_caught_read_panics);
     let path = temp_path();
     std::fs::write(path, data).expect("write temp file");
-    let _ = linkage::panel_io::load_panel(path, concordance());
-    let _ = linkage::panel_scan::scan_coin(path, concordance(), framework());
+    let _ = linkage::io::panel_file::load_panel(path, concordance());
+    let _ = linkage::presence::stream::scan_coin(path, concordance(), framework());
 });

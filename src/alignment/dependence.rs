@@ -16,8 +16,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::country::Iso3;
+use crate::io::rows::{Column, Kind, RowSink, Rows};
 use crate::panel::Panel;
+use crate::panel::country::Iso3;
 use crate::sources::dots::TradeFlow;
 
 /// One dependence value of a partner in a year.
@@ -243,43 +244,29 @@ pub fn group_vs_third(
     rows
 }
 
-/// Rows as a frame: `partner, year, measure, value, n`.
-///
-/// # Errors
-/// [`crate::Error::Read`] if polars refuses the columns.
-pub fn to_frame(rows: &[DependenceRow]) -> crate::Result<polars::prelude::DataFrame> {
-    use polars::prelude::*;
-    DataFrame::new(
-        rows.len(),
+impl Rows for [DependenceRow] {
+    /// `partner, year, measure, value, n`.
+    fn columns(&self) -> Vec<Column> {
         vec![
-            Column::new(
-                "partner".into(),
-                rows.iter()
-                    .map(|r| r.partner.to_string())
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "year".into(),
-                rows.iter().map(|r| r.year).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "measure".into(),
-                rows.iter().map(|r| r.measure.clone()).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "value".into(),
-                rows.iter().map(|r| r.value).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "n".into(),
-                rows.iter().map(|r| r.n as u32).collect::<Vec<_>>(),
-            ),
-        ],
-    )
-    .map_err(|e| crate::Error::Read {
-        path: "dependence".into(),
-        message: e.to_string(),
-    })
+            Column::new("partner", Kind::Text),
+            Column::new("year", Kind::Int32),
+            Column::new("measure", Kind::Text),
+            Column::new("value", Kind::Float64),
+            Column::new("n", Kind::UInt32),
+        ]
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> crate::Result<()> {
+        for r in self {
+            sink.text(r.partner.as_str());
+            sink.int(i64::from(r.year));
+            sink.text(&r.measure);
+            sink.float(r.value);
+            sink.int(i64::from(r.n as u32));
+            sink.end_row()?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

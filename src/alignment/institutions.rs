@@ -39,12 +39,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::RangeInclusive;
 
-use polars::prelude::*;
+use crate::io::rows::{Column, Kind, RowSink, Rows};
 
-use crate::accounting::Accounting;
-use crate::country::Iso3;
 use crate::error::Result;
 use crate::iso3;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::Iso3;
 use crate::sources::institutions::{Institution, Membership, members_in};
 
 /// The United States.
@@ -285,54 +285,46 @@ pub fn institutions_table(
     (rows, acc)
 }
 
-/// The rows of [`institutions_table`] as a frame with columns `actor, partner, year, shared,
-/// jaccard, institutions` (`jaccard` null where `None`).
-///
-/// # Errors
-/// A frame polars refuses to build (not expected: the columns have equal length).
+/// The rows of [`institutions_table`]: `actor, partner, year, shared, jaccard, institutions`
+/// (`jaccard` missing where `None`).
 ///
 /// # Examples
 /// ```
 /// use linkage::{Concordance, iso3, sources::institutions};
-/// use linkage::alignment::institutions::{institutions_table, to_frame};
+/// use linkage::alignment::institutions::institutions_table;
 /// let data = linkage::default_data_dir();
 /// let c = Concordance::load(&data).unwrap();
 /// let m = institutions::load(&data.join(institutions::FILE), &c).unwrap().records;
 /// let (rows, _) = institutions_table(&m, &[iso3!("CHN")], &[iso3!("VNM")], 2020..=2022);
-/// let df = to_frame(&rows).unwrap();
+/// let df = linkage::io::frame::to_frame(rows.as_slice()).unwrap();
 /// assert_eq!(df.shape(), (3, 6));
 /// let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
 /// assert_eq!(names, ["actor", "partner", "year", "shared", "jaccard", "institutions"]);
 /// ```
-pub fn to_frame(rows: &[InstitutionRow]) -> Result<DataFrame> {
-    let col_str = |name: &str, f: &dyn Fn(&InstitutionRow) -> String| {
-        Column::new(name.into(), rows.iter().map(f).collect::<Vec<_>>())
-    };
-    let df = DataFrame::new(
-        rows.len(),
+impl Rows for [InstitutionRow] {
+    fn columns(&self) -> Vec<Column> {
         vec![
-            col_str("actor", &|r| r.actor.to_string()),
-            col_str("partner", &|r| r.partner.to_string()),
-            Column::new(
-                "year".into(),
-                rows.iter().map(|r| r.year).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "shared".into(),
-                rows.iter().map(|r| r.shared as u32).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "jaccard".into(),
-                rows.iter().map(|r| r.jaccard).collect::<Vec<_>>(),
-            ),
-            col_str("institutions", &|r| r.institutions.clone()),
-        ],
-    )
-    .map_err(|e| crate::error::Error::Method {
-        method: "institutions frame",
-        reason: e.to_string(),
-    })?;
-    Ok(df)
+            Column::new("actor", Kind::Text),
+            Column::new("partner", Kind::Text),
+            Column::new("year", Kind::Int32),
+            Column::new("shared", Kind::UInt32),
+            Column::new("jaccard", Kind::Float64),
+            Column::new("institutions", Kind::Text),
+        ]
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
+        for r in self {
+            sink.text(r.actor.as_str());
+            sink.text(r.partner.as_str());
+            sink.int(i64::from(r.year));
+            sink.int(i64::from(r.shared as u32));
+            sink.opt_float(r.jaccard);
+            sink.text(&r.institutions);
+            sink.end_row()?;
+        }
+        Ok(())
+    }
 }
 
 /// One event of a country's institutional timeline: one row of the membership file.
@@ -582,7 +574,7 @@ pub fn us_japan_china(memberships: &[Membership], partner: Iso3, year: i32) -> U
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::country::Concordance;
+    use crate::panel::country::Concordance;
     use crate::sources::institutions;
     use approx::assert_relative_eq;
 
@@ -969,8 +961,8 @@ mod tests {
                 .iter()
                 .any(|r| r.actor == iso3!("JPN") && r.partner == iso3!("USA"))
         );
-        let df = to_frame(&rows).unwrap();
-        assert_eq!(df.height(), rows.len());
+        let csv = crate::testutil::csv_text(rows.as_slice());
+        assert_eq!(csv.lines().count(), 1 + rows.len());
         // Repeated codes are accounted for, not doubled.
         let (r2, a2) = institutions_table(
             &m,

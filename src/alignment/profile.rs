@@ -22,7 +22,8 @@
 //! Sources: cosine and Pearson as in any profile-similarity analysis; Bray & Curtis (1957),
 //! *Ecological Monographs* 27(4), for the dissimilarity used as complementarity.
 
-use crate::country::Iso3;
+use crate::io::rows::{Column, Kind, RowSink, Rows};
+use crate::panel::country::Iso3;
 use crate::presence::Presence;
 use crate::score::spec::Node;
 
@@ -332,38 +333,33 @@ pub fn lookup(
         .map(|r| r.value)
 }
 
-/// The table as a frame: `actor_a, actor_b, partner, year, measure, value, n`.
-///
-/// # Errors
-/// [`crate::Error::Read`] if polars refuses the columns.
-pub fn to_frame(rows: &[AlignmentRow]) -> crate::Result<polars::prelude::DataFrame> {
-    use polars::prelude::*;
-    let s = |f: &dyn Fn(&AlignmentRow) -> String| rows.iter().map(f).collect::<Vec<_>>();
-    DataFrame::new(
-        rows.len(),
+impl Rows for [AlignmentRow] {
+    /// `actor_a, actor_b, partner, year, measure, value, n`.
+    fn columns(&self) -> Vec<Column> {
         vec![
-            Column::new("actor_a".into(), s(&|r| r.actor_a.to_string())),
-            Column::new("actor_b".into(), s(&|r| r.actor_b.to_string())),
-            Column::new("partner".into(), s(&|r| r.partner.to_string())),
-            Column::new(
-                "year".into(),
-                rows.iter().map(|r| r.year).collect::<Vec<_>>(),
-            ),
-            Column::new("measure".into(), s(&|r| r.measure.clone())),
-            Column::new(
-                "value".into(),
-                rows.iter().map(|r| r.value).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "n".into(),
-                rows.iter().map(|r| r.n as u32).collect::<Vec<_>>(),
-            ),
-        ],
-    )
-    .map_err(|e| crate::Error::Read {
-        path: "alignment".into(),
-        message: e.to_string(),
-    })
+            Column::new("actor_a", Kind::Text),
+            Column::new("actor_b", Kind::Text),
+            Column::new("partner", Kind::Text),
+            Column::new("year", Kind::Int32),
+            Column::new("measure", Kind::Text),
+            Column::new("value", Kind::Float64),
+            Column::new("n", Kind::UInt32),
+        ]
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> crate::Result<()> {
+        for r in self {
+            sink.text(r.actor_a.as_str());
+            sink.text(r.actor_b.as_str());
+            sink.text(r.partner.as_str());
+            sink.int(i64::from(r.year));
+            sink.text(&r.measure);
+            sink.float(r.value);
+            sink.int(i64::from(r.n as u32));
+            sink.end_row()?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -60,11 +60,11 @@
 
 use std::ops::{Range, RangeInclusive};
 
-use polars::prelude::*;
+use crate::io::rows::{Column, Kind, RowSink, Rows};
 
-use crate::accounting::Accounting;
-use crate::country::Iso3;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::Iso3;
 use crate::sources::unvotes::{Issue, RollCall, UnVotes};
 
 /// The largest vote distance, yes against no: |1 − 3| = 2.
@@ -984,57 +984,48 @@ struct Skipped {
     undefined: usize,
 }
 
-/// The rows of [`voting_table`] as a `DataFrame` with columns `actor`, `partner` (ISO3 text),
-/// `year` (i32), `issue`, `measure` (text), `value` (f64), `n_votes` (u64), in row order.
-///
-/// # Errors
-/// [`Error::Read`] if polars refuses the columns (not expected: they have equal lengths).
+/// The rows of [`voting_table`]: `actor`, `partner` (ISO3 text), `year`, `issue`, `measure`,
+/// `value`, `n_votes`, in row order.
 ///
 /// # Examples
 /// ```
 /// use linkage::{Concordance, iso3, sources::unvotes};
-/// use linkage::alignment::voting::{to_frame, voting_table};
+/// use linkage::alignment::voting::voting_table;
+/// use linkage::io::frame::to_frame;
 /// let dir = linkage::default_data_dir();
 /// let v = unvotes::load(&dir, &Concordance::load(&dir).unwrap()).unwrap().records;
 /// let (rows, _) = voting_table(&v, &[iso3!("JPN")], Some(&[iso3!("VNM")]), 10);
-/// let df = to_frame(&rows).unwrap();
+/// let df = to_frame(rows.as_slice()).unwrap();
 /// assert_eq!(df.height(), rows.len());
 /// let names: Vec<String> = df.get_column_names().iter().map(|s| s.to_string()).collect();
 /// assert_eq!(names, ["actor", "partner", "year", "issue", "measure", "value", "n_votes"]);
 /// ```
-pub fn to_frame(rows: &[VotingRow]) -> Result<DataFrame> {
-    let n = rows.len();
-    let col_str = |name: &str, f: &dyn Fn(&VotingRow) -> String| {
-        Column::new(name.into(), rows.iter().map(f).collect::<Vec<_>>())
-    };
-    DataFrame::new(
-        n,
+impl Rows for [VotingRow] {
+    fn columns(&self) -> Vec<Column> {
         vec![
-            col_str("actor", &|r| r.actor.to_string()),
-            col_str("partner", &|r| r.partner.to_string()),
-            Column::new(
-                "year".into(),
-                rows.iter().map(|r| r.year).collect::<Vec<_>>(),
-            ),
-            col_str("issue", &|r| r.issue.to_string()),
-            Column::new(
-                "measure".into(),
-                rows.iter().map(|r| r.measure).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "value".into(),
-                rows.iter().map(|r| r.value).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "n_votes".into(),
-                rows.iter().map(|r| r.n_votes as u64).collect::<Vec<_>>(),
-            ),
-        ],
-    )
-    .map_err(|e| Error::Read {
-        path: "voting".into(),
-        message: e.to_string(),
-    })
+            Column::new("actor", Kind::Text),
+            Column::new("partner", Kind::Text),
+            Column::new("year", Kind::Int32),
+            Column::new("issue", Kind::Text),
+            Column::new("measure", Kind::Text),
+            Column::new("value", Kind::Float64),
+            Column::new("n_votes", Kind::UInt64),
+        ]
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
+        for r in self {
+            sink.text(r.actor.as_str());
+            sink.text(r.partner.as_str());
+            sink.int(i64::from(r.year));
+            sink.text(&r.issue);
+            sink.text(r.measure);
+            sink.float(r.value);
+            sink.int(r.n_votes as i64);
+            sink.end_row()?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -1477,8 +1468,9 @@ mod tests {
                 .any(|r| &*r.issue == "important" && r.year >= 2018)
         );
 
-        let df = to_frame(&rows).unwrap();
-        assert_eq!(df.shape(), (rows.len(), 7));
+        let csv = crate::testutil::csv_text(rows.as_slice());
+        assert_eq!(csv.lines().count(), 1 + rows.len());
+        assert!(csv.lines().all(|l| l.split(',').count() == 7));
     }
 
     #[test]
@@ -1514,6 +1506,11 @@ mod tests {
         // Empty inputs.
         let (rows, acc) = voting_table(v, &[], None, 10);
         assert!(rows.is_empty() && acc.rows_in() == 0);
-        assert_eq!(to_frame(&[]).unwrap().height(), 0);
+        assert_eq!(
+            crate::testutil::csv_text(&[] as &[VotingRow])
+                .lines()
+                .count(),
+            1
+        );
     }
 }

@@ -26,11 +26,11 @@
 //! feed (a DAC donor value feeds `aid_share_dac` and `aid_gdp_dac`, an `EUU` value and an
 //! AidData value one indicator each). Rows used = panel rows pushed.
 
-use crate::accounting::Accounting;
 use crate::derive::ratio;
 use crate::error::Result;
 use crate::iso3;
 use crate::panel::Panel;
+use crate::panel::accounting::Accounting;
 use crate::sources::CountryYear;
 use crate::sources::dac::DacAid;
 
@@ -131,7 +131,7 @@ pub fn derive(
 mod tests {
     use super::*;
     use crate::catalogue;
-    use crate::country::Concordance;
+    use crate::panel::country::Concordance;
     use crate::sources::{aiddata, dac, worldbank};
     use approx::assert_relative_eq;
     use std::collections::BTreeMap;

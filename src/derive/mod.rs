@@ -1,8 +1,8 @@
 //! Derived indicators: each module turns loaded source records into panel rows, documents its
 //! formula, and returns an [`crate::Accounting`] of the inputs it used and skipped.
 
-use crate::country::Iso3;
 use crate::iso3;
+use crate::panel::country::Iso3;
 
 pub mod aid;
 pub mod opinion;

@@ -5,10 +5,10 @@
 //!
 //! The returned [`Accounting`] counts one candidate row per (partner, year) value.
 
-use crate::accounting::Accounting;
 use crate::error::Result;
 use crate::iso3;
 use crate::panel::Panel;
+use crate::panel::accounting::Accounting;
 use crate::sources::CountryYear;
 
 /// Push `us_favourability_pew` (actor `USA`) for every (partner, year) in `pew`.
@@ -49,7 +49,7 @@ pub fn derive(pew: &CountryYear, panel: &mut Panel) -> Result<Accounting> {
 mod tests {
     use super::*;
     use crate::catalogue;
-    use crate::country::Concordance;
+    use crate::panel::country::Concordance;
     use crate::sources::pew;
     use approx::assert_relative_eq;
 

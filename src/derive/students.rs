@@ -17,11 +17,11 @@
 //! The returned [`Accounting`] counts *candidate panel rows*: two per enrolment (one per
 //! indicator). Rows used = panel rows pushed.
 
-use crate::accounting::Accounting;
 use crate::derive::ratio;
 use crate::error::Result;
 use crate::iso3;
 use crate::panel::Panel;
+use crate::panel::accounting::Accounting;
 use crate::sources::CountryYear;
 use crate::sources::students::Enrolment;
 
@@ -91,7 +91,7 @@ pub fn derive(
 mod tests {
     use super::*;
     use crate::catalogue;
-    use crate::country::Concordance;
+    use crate::panel::country::Concordance;
     use crate::sources::{students, worldbank};
     use approx::assert_relative_eq;
 

@@ -15,11 +15,11 @@
 
 use std::collections::HashMap;
 
-use crate::accounting::Accounting;
-use crate::country::Iso3;
 use crate::derive::ratio;
 use crate::error::Result;
 use crate::panel::Panel;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::Iso3;
 use crate::sources::CountryYear;
 use crate::sources::dots::{Flow, TradeFlow};
 

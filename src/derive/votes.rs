@@ -12,10 +12,10 @@
 //! carry n, so a year with few common roll calls (calendar 2020 holds a single roll call in the
 //! shipped data) gives a value as firm-looking as any other.
 
-use crate::accounting::Accounting;
-use crate::country::Iso3;
 use crate::error::Result;
 use crate::panel::Panel;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::Iso3;
 use crate::sources::unvotes::{ABSENT, UnVotes};
 
 /// Agreement of two vote vectors coded as in [`crate::sources::unvotes`] (0 = no recorded vote,

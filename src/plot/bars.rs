@@ -9,8 +9,8 @@ use plotters::prelude::*;
 
 use super::theme;
 use super::{Axis, Canvas, Draw, Key, Labels, Legend, Profile, Rect, extent, finite};
-use crate::country::Iso3;
 use crate::error::Result;
+use crate::panel::country::Iso3;
 use crate::presence::Presence;
 
 /// Input of [`grouped_bars`].

@@ -10,8 +10,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::theme::{self, Scale};
 use super::{Axis, Canvas, ColourBar, Draw, Key, Labels, Legend, Rect, extent, finite, fmt_num};
-use crate::country::Iso3;
 use crate::error::Result;
+use crate::panel::country::Iso3;
 use crate::presence::Presence;
 
 /// A table of values: `values[r][c]` for row `r`, column `c`.

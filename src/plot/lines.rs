@@ -10,8 +10,8 @@ use plotters::prelude::*;
 
 use super::theme;
 use super::{Axis, Canvas, Draw, Key, Labels, Legend, Series, extent};
-use crate::country::Iso3;
 use crate::error::Result;
+use crate::panel::country::Iso3;
 use crate::presence::Presence;
 
 /// Input of [`lines`].

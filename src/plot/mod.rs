@@ -66,8 +66,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::country::Iso3;
 use crate::error::{Error, Result};
+use crate::panel::country::Iso3;
 use crate::presence::Presence;
 use theme::{Marker, Scale, Theme};
 

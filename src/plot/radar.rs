@@ -12,8 +12,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::theme;
 use super::{Canvas, Draw, Key, Labels, Legend, Profile, finite};
-use crate::country::Iso3;
 use crate::error::Result;
+use crate::panel::country::Iso3;
 use crate::presence::Presence;
 
 /// Input of [`radar`].

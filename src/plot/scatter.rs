@@ -15,8 +15,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::theme::{self, Scale};
 use super::{Axis, Canvas, ColourBar, Draw, Key, Labels, Legend, Rect, extent, finite};
 use crate::alignment::profile::AlignmentRow;
-use crate::country::Iso3;
 use crate::error::Result;
+use crate::panel::country::Iso3;
 use crate::presence::Presence;
 
 /// One point of a [`Scatter`].

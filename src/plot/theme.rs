@@ -52,7 +52,7 @@
 use plotters::style::colors::colormaps::{ColorMap, ViridisRGB};
 use plotters::style::{FontDesc, FontFamily, FontStyle, FontTransform, RGBColor, TextStyle};
 
-use crate::country::Iso3;
+use crate::panel::country::Iso3;
 
 /// Marker shape of a series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

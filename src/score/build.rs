@@ -17,6 +17,7 @@
 //!    the smallest rank, missing stays missing.
 
 use crate::error::{Error, Result};
+use crate::io::rows::{Column, Kind, RowSink, Rows};
 use crate::score::aggregate::{Aggregation, aggregate_into};
 use crate::score::coin::Coin;
 use crate::score::impute;
@@ -64,7 +65,7 @@ pub struct Scores {
     pub ranks: Matrix,
 }
 
-/// A stage of the pipeline, for [`Scores::stage_frame`].
+/// A stage of the pipeline, for [`Scores::stage_table`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     /// Raw values.
@@ -99,34 +100,23 @@ impl Scores {
         }
     }
 
-    /// One stage as a frame: `unit`, then one column per indicator (missing as null).
-    ///
-    /// # Errors
-    /// [`Error::Read`] if polars refuses the columns.
-    pub fn stage_frame(
-        &self,
-        fw: &Framework,
-        units: &[String],
+    /// One stage as a wide table: `unit`, then one column per indicator (missing as empty).
+    pub fn stage_table<'a>(
+        &'a self,
+        fw: &'a Framework,
+        units: &'a [String],
         stage: Stage,
-    ) -> Result<polars::prelude::DataFrame> {
-        use polars::prelude::*;
-        let m = self.stage(stage);
-        let mut cols = vec![Column::new("unit".into(), units.to_vec())];
-        for (j, ind) in fw.indicators.iter().enumerate() {
-            cols.push(Column::new(ind.code.as_str().into(), nullable(m.col(j))));
+    ) -> StageTable<'a> {
+        StageTable {
+            matrix: self.stage(stage),
+            fw,
+            units,
         }
-        DataFrame::new(units.len(), cols).map_err(|e| Error::Read {
-            path: "scores".into(),
-            message: e.to_string(),
-        })
     }
 
-    /// Scores and ranks at every level as a frame: `unit`, then for every indicator
+    /// Scores and ranks at every level as a wide table: `unit`, then for every indicator
     /// (normalised) and aggregate its score column (named by its code) and its rank column
-    /// (`rank_<code>`, 1 = highest within the ranking block); missing as null.
-    ///
-    /// # Errors
-    /// [`Error::Read`] if polars refuses the columns.
+    /// (`rank_<code>`, 1 = highest within the ranking block); missing as empty.
     ///
     /// # Examples
     /// ```
@@ -135,41 +125,106 @@ impl Scores {
     /// let d = read(&dir.join("ASEM_iData.csv"), &dir.join("ASEM_iMeta.csv")).unwrap();
     /// let fw = d.framework(&IndexOptions::default()).unwrap();
     /// let s = build(&fw, &d.coin).unwrap();
-    /// let f = s.to_frame(&fw, &d.coin.units).unwrap();
+    /// let f = linkage::io::frame::to_frame(&s.table(&fw, &d.coin.units)).unwrap();
     /// assert_eq!(f.height(), 51);
     /// assert_eq!(f.width(), 1 + 2 * (49 + 11));
     /// ```
-    pub fn to_frame(&self, fw: &Framework, units: &[String]) -> Result<polars::prelude::DataFrame> {
-        use polars::prelude::*;
-        let k = fw.indicators.len();
-        let mut cols = vec![Column::new("unit".into(), units.to_vec())];
-        let nodes = fw
+    pub fn table<'a>(&'a self, fw: &'a Framework, units: &'a [String]) -> ScoresTable<'a> {
+        ScoresTable {
+            scores: self,
+            fw,
+            units,
+        }
+    }
+}
+
+/// One stage of a run as a wide table (see [`Scores::stage_table`]).
+#[derive(Debug, Clone, Copy)]
+pub struct StageTable<'a> {
+    matrix: &'a Matrix,
+    fw: &'a Framework,
+    units: &'a [String],
+}
+
+impl Rows for StageTable<'_> {
+    fn columns(&self) -> Vec<Column> {
+        std::iter::once(Column::new("unit", Kind::Text))
+            .chain(
+                self.fw
+                    .indicators
+                    .iter()
+                    .map(|i| Column::new(i.code.as_str(), Kind::Float64)),
+            )
+            .collect()
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
+        for (i, u) in self.units.iter().enumerate() {
+            sink.text(u);
+            for j in 0..self.fw.indicators.len() {
+                sink.opt_float(present(self.matrix.get(i, j)));
+            }
+            sink.end_row()?;
+        }
+        Ok(())
+    }
+}
+
+/// Scores and ranks at every level as a wide table (see [`Scores::table`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ScoresTable<'a> {
+    scores: &'a Scores,
+    fw: &'a Framework,
+    units: &'a [String],
+}
+
+impl ScoresTable<'_> {
+    /// (code, score column, rank column) of every indicator, then every aggregate.
+    fn nodes(&self) -> Vec<(&str, Node, usize)> {
+        let k = self.fw.indicators.len();
+        self.fw
             .indicators
             .iter()
             .enumerate()
             .map(|(j, i)| (i.code.as_str(), Node::Indicator(j), j))
             .chain(
-                fw.groups
+                self.fw
+                    .groups
                     .iter()
                     .enumerate()
                     .map(|(g, gr)| (gr.code.as_str(), Node::Group(g), k + g)),
-            );
-        for (code, node, rank_col) in nodes {
-            cols.push(Column::new(code.into(), nullable(self.column(node))));
-            cols.push(Column::new(
-                format!("rank_{code}").into(),
-                nullable(self.ranks.col(rank_col)),
-            ));
-        }
-        DataFrame::new(units.len(), cols).map_err(|e| Error::Read {
-            path: "scores".into(),
-            message: e.to_string(),
-        })
+            )
+            .collect()
     }
 }
 
-fn nullable(x: &[f64]) -> Vec<Option<f64>> {
-    x.iter().map(|v| (!v.is_nan()).then_some(*v)).collect()
+impl Rows for ScoresTable<'_> {
+    fn columns(&self) -> Vec<Column> {
+        let mut cols = vec![Column::new("unit", Kind::Text)];
+        for (code, _, _) in self.nodes() {
+            cols.push(Column::new(code, Kind::Float64));
+            cols.push(Column::new(format!("rank_{code}"), Kind::Float64));
+        }
+        cols
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
+        let nodes = self.nodes();
+        for (i, u) in self.units.iter().enumerate() {
+            sink.text(u);
+            for &(_, node, rank_col) in &nodes {
+                sink.opt_float(present(self.scores.column(node)[i]));
+                sink.opt_float(present(self.scores.ranks.get(i, rank_col)));
+            }
+            sink.end_row()?;
+        }
+        Ok(())
+    }
+}
+
+/// A value unless it is missing (NaN).
+fn present(v: f64) -> Option<f64> {
+    (!v.is_nan()).then_some(v)
 }
 
 /// Run the whole pipeline.

@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::error::{Error, Location, Result};
+use crate::io::table::Table;
 use crate::score::build::Scores;
 use crate::score::coin::Coin;
 use crate::score::matrix::Matrix;
@@ -22,7 +23,6 @@ use crate::score::spec::{
     AggregateSpec, Framework, GroupSpec, IndicatorSpec, Node, NormaliseSpec, Scope, Spec,
     TreatSettings,
 };
-use crate::table::Table;
 
 /// COINr data read from `iData` and `iMeta`.
 #[derive(Debug, Clone)]
@@ -278,7 +278,7 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
 
 fn check_level(
     path: &Path,
-    level: &crate::table::Cells<'_>,
+    level: &crate::io::table::Cells<'_>,
     levels: &HashMap<String, (usize, i64)>,
     code: &str,
     expected: usize,

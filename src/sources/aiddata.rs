@@ -18,11 +18,11 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::accounting::Accounting;
-use crate::country::Concordance;
 use crate::error::{Error, Location, Result};
+use crate::io::table::Table;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::Concordance;
 use crate::sources::{CountryYear, Loaded};
-use crate::table::Table;
 
 /// The file, relative to the data directory.
 ///

@@ -28,11 +28,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::accounting::Accounting;
-use crate::country::{Concordance, Iso3};
 use crate::error::{Error, Location, Result};
+use crate::io::table::{Cells, Table};
+use crate::panel::accounting::Accounting;
+use crate::panel::country::{Concordance, Iso3};
 use crate::sources::{Loaded, MAX_YEAR, MIN_YEAR};
-use crate::table::{Cells, Table};
 
 /// Dyadic trade file, relative to the data directory.
 pub const DYADIC_FILE: &str = "cow_trade/cow_dyadic_trade_actor_dyads_1960_2014.csv";

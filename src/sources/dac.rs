@@ -19,10 +19,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::accounting::Accounting;
-use crate::country::{Concordance, Iso3};
 use crate::error::Result;
 use crate::iso3;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::{Concordance, Iso3};
 use crate::sources::{CountryYear, ddf};
 
 /// The folder of the DAC files, relative to the data directory.

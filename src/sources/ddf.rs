@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
-use crate::accounting::Accounting;
-use crate::country::Concordance;
 use crate::error::Result;
+use crate::io::table::Table;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::Concordance;
 use crate::sources::{CountryYear, Loaded, MAX_YEAR, MIN_YEAR};
-use crate::table::Table;
 
 /// Read a DDF datapoint file whose value column is `value_column`.
 ///

@@ -8,11 +8,11 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::accounting::Accounting;
-use crate::country::{Concordance, Iso3};
 use crate::error::{Error, Location, Result};
+use crate::io::table::Table;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::{Concordance, Iso3};
 use crate::sources::Loaded;
-use crate::table::Table;
 
 /// Actor-reported file for USA, JPN, CHN, relative to the data directory.
 pub const ACTOR_FILE: &str = "imf_dots_bilateral/dots_actor_reported_2000_2020.csv";

@@ -27,11 +27,12 @@
 
 use std::path::Path;
 
-use crate::accounting::Accounting;
-use crate::country::{Concordance, Iso3};
 use crate::error::Result;
+use crate::io::rows::{Column, Kind, RowSink, Rows};
+use crate::io::table::Table;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::{Concordance, Iso3};
 use crate::sources::{Loaded, MAX_YEAR, MIN_YEAR};
-use crate::table::Table;
 
 /// The file, relative to the data directory.
 ///
@@ -184,6 +185,42 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<Fact>>> {
 /// ```
 pub fn default_view(facts: &[Fact]) -> Vec<&Fact> {
     facts.iter().filter(|f| !f.weak_host).collect()
+}
+
+impl Rows for [&Fact] {
+    /// `partner, actor, year, dimension, indicator, value, unit, period_note, publisher,
+    /// source_url`, as `facts.csv` of the report (which writes the [`default_view`]).
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column::new("partner", Kind::Text),
+            Column::new("actor", Kind::Text),
+            Column::new("year", Kind::Int32),
+            Column::new("dimension", Kind::Text),
+            Column::new("indicator", Kind::Text),
+            Column::new("value", Kind::Float64),
+            Column::new("unit", Kind::Text),
+            Column::new("period_note", Kind::Text),
+            Column::new("publisher", Kind::Text),
+            Column::new("source_url", Kind::Text),
+        ]
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
+        for f in self {
+            sink.text(f.partner.as_str());
+            sink.text(f.actor.as_str());
+            sink.int(i64::from(f.year));
+            sink.text(&f.dimension);
+            sink.text(&f.indicator);
+            sink.float(f.value);
+            sink.text(&f.unit);
+            sink.text(&f.period_note);
+            sink.text(&f.publisher);
+            sink.text(&f.source_url);
+            sink.end_row()?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -42,11 +42,11 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use crate::accounting::Accounting;
-use crate::country::{Concordance, Iso3};
 use crate::error::{Error, Location, Result};
+use crate::io::table::Table;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::{Concordance, Iso3};
 use crate::sources::{Loaded, MAX_YEAR};
-use crate::table::Table;
 
 /// The file, relative to the data directory.
 ///

@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::accounting::Accounting;
-use crate::country::Iso3;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::Iso3;
 
 pub mod aiddata;
 pub mod cow;

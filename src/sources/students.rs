@@ -22,11 +22,11 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::accounting::Accounting;
-use crate::country::{Concordance, Iso3};
 use crate::error::{Error, Location, Result};
+use crate::io::table::{Cells, Table};
+use crate::panel::accounting::Accounting;
+use crate::panel::country::{Concordance, Iso3};
 use crate::sources::Loaded;
-use crate::table::{Cells, Table};
 
 /// The file, relative to the data directory.
 ///

@@ -26,11 +26,11 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
-use crate::accounting::Accounting;
-use crate::country::{Concordance, Iso3};
 use crate::error::{Error, Location, Result};
+use crate::io::table::Table;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::{Concordance, Iso3};
 use crate::sources::{Loaded, MAX_YEAR, MIN_YEAR};
-use crate::table::Table;
 
 /// Votes file, relative to the data directory.
 pub const VOTES_FILE: &str = "unvotes/un_votes_1990_2019.csv";

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use crate::accounting::Accounting;
-use crate::country::Concordance;
 use crate::error::{Error, Location, Result};
+use crate::io::table::Table;
+use crate::panel::accounting::Accounting;
+use crate::panel::country::Concordance;
 use crate::sources::{CountryYear, Loaded, MAX_YEAR, MIN_YEAR};
-use crate::table::Table;
 
 /// GDP file, relative to the data directory.
 pub const GDP_FILE: &str = "worldbank_wdi_gdp/gdp_current_usd.csv";

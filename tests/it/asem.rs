@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use approx::assert_relative_eq;
+use linkage::io::table::Table;
 use linkage::score::build::build;
 use linkage::score::coinr::{IndexOptions, read};
 use linkage::score::spec::{AggregateSpec, NormaliseSpec};
-use linkage::table::Table;
 
 fn asem() -> PathBuf {
     linkage::default_data_dir().join("asem")

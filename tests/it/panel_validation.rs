@@ -1,9 +1,9 @@
-//! One test per validation rule of a user's panel (`linkage::panel_io::load_panel`).
+//! One test per validation rule of a user's panel (`linkage::io::panel_file::load_panel`).
 //! Fixtures are written to a temporary directory; they are synthetic and labelled as such.
 
 use std::path::PathBuf;
 
-use linkage::{Concordance, Error, panel_io::load_panel};
+use linkage::{Concordance, Error, io::panel_file::load_panel};
 
 fn conc() -> Concordance {
     Concordance::load(linkage::default_data_dir()).unwrap()
@@ -185,7 +185,7 @@ fn parquet_round_trip_and_truncated_parquet() {
     );
     let panel = load_panel(&src, &conc()).unwrap().records;
     let pq = src.with_extension("parquet");
-    linkage::panel_io::write_parquet(&mut panel.to_frame().unwrap(), &pq).unwrap();
+    linkage::io::frame::write_parquet(&pq, &panel).unwrap();
     let back = load_panel(&pq, &conc()).unwrap().records;
     assert_eq!(back.len(), 2);
     assert_eq!(back.rows(), panel.rows());

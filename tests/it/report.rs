@@ -70,7 +70,7 @@ fn report_writes_real_rows_for_the_case_studies() {
     // Investment has no shipped yearly series: listed, with no indicator (missing, not zero).
     assert!(cov.contains("VNM,JPN,investment,0,"));
     // Every account balances: rows in = used + excluded, per (step, input).
-    let t = linkage::table::Table::read(out.join("accounting.csv")).unwrap();
+    let t = linkage::io::table::Table::read(out.join("accounting.csv")).unwrap();
     let (step, input, outcome, rows) = (
         t.column("step").unwrap(),
         t.column("input").unwrap(),

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use linkage::presence_file::{ScoreFileOptions, score_file};
+use linkage::presence::stream::{ScoreFileOptions, score_file};
 use linkage::score::spec::{Node, Spec};
 use linkage::synthetic::SyntheticPanel;
-use linkage::{Concordance, panel_io, presence};
+use linkage::{Concordance, io::panel_file, presence};
 use polars::prelude::*;
 
 type Key = (String, String, i32, String);
@@ -64,7 +64,8 @@ fn the_scale_path_writes_the_scores_of_the_in_memory_path() {
     let dir = std::env::temp_dir().join(format!("linkage-scale-{}", std::process::id()));
     let (panel, spec) = shape.write(&conc, &dir).unwrap();
     let fw = Spec::read(&spec).unwrap().resolve().unwrap();
-    let full = presence::score(&panel_io::load_panel(&panel, &conc).unwrap().records, &fw).unwrap();
+    let full =
+        presence::score(&panel_file::load_panel(&panel, &conc).unwrap().records, &fw).unwrap();
 
     for out in ["scores.parquet", "scores.csv"] {
         let out = dir.join(out);

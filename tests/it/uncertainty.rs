@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+use linkage::io::table::Table;
 use linkage::score::build::{Scores, build};
 use linkage::score::coinr::{CoinrData, IndexOptions, read};
 use linkage::score::spec::{AggregateSpec, Framework, NormaliseSpec};
-use linkage::table::Table;
 use linkage::uncertainty::sa::{SobolOptions, saltelli};
 use linkage::uncertainty::{Engine, Inputs, SaOptions, Sampling, UaOptions};
 

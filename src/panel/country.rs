@@ -21,7 +21,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::error::Result;
-use crate::table::Table;
+use crate::io::table::Table;
 
 /// An ISO 3166-1 alpha-3 code (three upper-case ASCII letters), or one of the aggregate codes
 /// `EUU` and `WLD`. Copy, hashable, ordered alphabetically.

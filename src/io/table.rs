@@ -116,7 +116,7 @@ impl Table {
     ///
     /// # Examples
     /// ```
-    /// use linkage::table::Table;
+    /// use linkage::io::table::Table;
     /// let f = std::env::temp_dir().join("linkage-doc-chunks.csv");
     /// std::fs::write(&f, "a,b\n1,\"x\ny\"\n2,z\n3,w\n").unwrap();
     /// let mut rows = Vec::new();
@@ -216,7 +216,7 @@ impl Table {
     /// # Examples
     /// ```
     /// use polars::prelude::*;
-    /// use linkage::table::Table;
+    /// use linkage::io::table::Table;
     /// let t = Table::from_frame("f.parquet", df!("year" => [2019i32]).unwrap()).unwrap();
     /// assert_eq!(t.column("year").unwrap().text(0), Some("2019"));
     /// ```
@@ -246,7 +246,7 @@ impl Table {
     /// # Examples
     /// ```
     /// use polars::prelude::*;
-    /// use linkage::table::Table;
+    /// use linkage::io::table::Table;
     /// let df = df!("actor" => ["JPN"], "year" => [2019i32], "value" => [f64::NAN]).unwrap();
     /// let t = Table::typed("p.parquet", df, 1000, &["actor"]).unwrap();
     /// assert_eq!(t.column("year").unwrap().year(0, 1800, 2100).unwrap(), 2019);

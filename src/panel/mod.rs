@@ -1,12 +1,18 @@
-//! The tidy long panel: one value per (actor, partner, year, indicator).
+//! The tidy long panel — one value per (actor, partner, year, indicator) — and what describes
+//! it: the indicator catalogue ([`indicator`]), countries and their codes ([`country`]), data
+//! coverage ([`coverage`]) and the account of every row read or derived ([`accounting`]).
+
+pub mod accounting;
+pub mod country;
+pub mod coverage;
+pub mod indicator;
 
 use std::collections::HashMap;
 
-use polars::prelude::*;
-
-use crate::country::Iso3;
 use crate::error::{Error, Location, Result};
-use crate::indicator::IndicatorMeta;
+use crate::io::rows::{Column, Kind, RowSink, Rows};
+use country::Iso3;
+use indicator::IndicatorMeta;
 
 /// One panel value. `indicator` indexes [`Panel::indicators`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -185,46 +191,37 @@ impl Panel {
             .map(|(i, o)| ((o.actor, o.partner, o.year, o.indicator), i))
             .collect();
     }
+}
 
-    /// The panel as a polars frame with columns
-    /// `actor, partner, year, dimension, indicator, value, unit, source`.
-    pub fn to_frame(&self) -> Result<DataFrame> {
-        let n = self.rows.len();
-        let mut actor = Vec::with_capacity(n);
-        let mut partner = Vec::with_capacity(n);
-        let mut year = Vec::with_capacity(n);
-        let mut dimension = Vec::with_capacity(n);
-        let mut indicator = Vec::with_capacity(n);
-        let mut value = Vec::with_capacity(n);
-        let mut unit = Vec::with_capacity(n);
-        let mut source = Vec::with_capacity(n);
+impl Rows for Panel {
+    /// `actor, partner, year, dimension, indicator, value, unit, source`, one row per
+    /// observation in the panel's order.
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column::new("actor", Kind::Text),
+            Column::new("partner", Kind::Text),
+            Column::new("year", Kind::Int32),
+            Column::new("dimension", Kind::Text),
+            Column::new("indicator", Kind::Text),
+            Column::new("value", Kind::Float64),
+            Column::new("unit", Kind::Text),
+            Column::new("source", Kind::Text),
+        ]
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
         for o in &self.rows {
             let m = self.meta(o);
-            actor.push(o.actor.as_str());
-            partner.push(o.partner.as_str());
-            year.push(o.year);
-            dimension.push(m.dimension.as_str());
-            indicator.push(m.code.as_str());
-            value.push(o.value);
-            unit.push(m.unit.as_str());
-            source.push(m.source.as_str());
+            sink.text(o.actor.as_str());
+            sink.text(o.partner.as_str());
+            sink.int(i64::from(o.year));
+            sink.text(m.dimension.as_str());
+            sink.text(&m.code);
+            sink.float(o.value);
+            sink.text(&m.unit);
+            sink.text(&m.source);
+            sink.end_row()?;
         }
-        DataFrame::new(
-            n,
-            vec![
-                Column::new("actor".into(), actor),
-                Column::new("partner".into(), partner),
-                Column::new("year".into(), year),
-                Column::new("dimension".into(), dimension),
-                Column::new("indicator".into(), indicator),
-                Column::new("value".into(), value),
-                Column::new("unit".into(), unit),
-                Column::new("source".into(), source),
-            ],
-        )
-        .map_err(|e| Error::Read {
-            path: "panel".into(),
-            message: e.to_string(),
-        })
+        Ok(())
     }
 }

@@ -1,6 +1,7 @@
 //! Row accounting: every load and derivation says how many rows came in, how many were used,
 //! and how many were excluded, by reason. Nothing is dropped silently.
 
+use crate::io::rows::{Column, Kind, RowSink, Rows};
 use std::collections::BTreeMap;
 
 /// Rows in, used and excluded (by reason) for one file or one derivation step.
@@ -85,6 +86,39 @@ impl std::fmt::Display for Accounting {
         )?;
         for (reason, n) in &self.excluded {
             write!(f, ", {n} excluded ({reason})")?;
+        }
+        Ok(())
+    }
+}
+
+impl Rows for [&Accounting] {
+    /// `step, input, outcome, reason, rows`: per account one `in` row, one `used` row and one
+    /// `excluded` row per reason (`reason` empty on the first two), as `accounting.csv`.
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column::new("step", Kind::Text),
+            Column::new("input", Kind::Text),
+            Column::new("outcome", Kind::Text),
+            Column::new("reason", Kind::Text),
+            Column::new("rows", Kind::UInt64),
+        ]
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> crate::Result<()> {
+        for a in self {
+            let mut row = |outcome: &str, reason: &str, n: usize| {
+                sink.text(&a.step);
+                sink.text(&a.input);
+                sink.text(outcome);
+                sink.text(reason);
+                sink.int(n as i64);
+                sink.end_row()
+            };
+            row("in", "", a.rows_in())?;
+            row("used", "", a.rows_used())?;
+            for (r, n) in a.exclusions() {
+                row("excluded", r, *n)?;
+            }
         }
         Ok(())
     }

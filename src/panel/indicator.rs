@@ -1,5 +1,6 @@
 //! Indicator metadata: what a panel value means, where it comes from, how it was derived.
 
+use crate::io::rows::{Column, Kind, RowSink, Rows};
 use serde::{Deserialize, Serialize};
 
 /// The dimension of presence an indicator belongs to.
@@ -317,4 +318,36 @@ pub fn catalogue() -> Vec<IndicatorMeta> {
             "share of respondents with a favourable view of the United States, as published (actor USA only)",
         ),
     ]
+}
+
+impl Rows for [IndicatorMeta] {
+    /// `indicator, name, dimension, unit, direction, formula, source, citation` (direction
+    /// +1 or −1), as `indicators.csv` of the report.
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column::new("indicator", Kind::Text),
+            Column::new("name", Kind::Text),
+            Column::new("dimension", Kind::Text),
+            Column::new("unit", Kind::Text),
+            Column::new("direction", Kind::Int32),
+            Column::new("formula", Kind::Text),
+            Column::new("source", Kind::Text),
+            Column::new("citation", Kind::Text),
+        ]
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> crate::Result<()> {
+        for m in self {
+            sink.text(&m.code);
+            sink.text(&m.name);
+            sink.text(m.dimension.as_str());
+            sink.text(&m.unit);
+            sink.int(m.direction.sign() as i64);
+            sink.text(&m.formula);
+            sink.text(&m.source);
+            sink.text(&m.citation);
+            sink.end_row()?;
+        }
+        Ok(())
+    }
 }

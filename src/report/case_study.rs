@@ -9,11 +9,14 @@ use std::path::{Path, PathBuf};
 use crate::alignment::institutions;
 use crate::alignment::profile::{self, AlignmentRow};
 use crate::alignment::voting::{self, IssueFilter};
-use crate::country::Iso3;
 use crate::dataset::Dataset;
 use crate::error::Result;
-use crate::html::{self, MAIN_ACTORS, ReportInputs};
+use crate::panel::country::Iso3;
+use crate::panel::coverage::CoverageRow;
+use crate::panel::indicator::Dimension;
 use crate::presence::{self, Presence};
+use crate::report::html::{self, ReportInputs};
+use crate::report::partners::{CASE_STUDIES, MAIN_ACTORS};
 
 /// Everything a case study needs, computed once from the shipped data.
 pub struct CaseStudies {
@@ -23,8 +26,8 @@ pub struct CaseStudies {
     pub presence: Presence,
     /// Profile alignment (USA–JPN, USA–CHN, JPN–CHN).
     pub alignment: Vec<AlignmentRow>,
-    coverage: Vec<crate::coverage::CoverageRow>,
-    indicators: Vec<crate::indicator::IndicatorMeta>,
+    coverage: Vec<CoverageRow>,
+    indicators: Vec<crate::panel::indicator::IndicatorMeta>,
 }
 
 impl CaseStudies {
@@ -38,7 +41,7 @@ impl CaseStudies {
         let fw = presence::default_spec(&data.dir)?.resolve()?;
         let presence = presence::score(&built.panel, &fw)?;
         let alignment = profile::alignment_table(&presence, &profile::AlignmentOptions::default());
-        let coverage = crate::coverage::coverage(&built.panel);
+        let coverage = crate::panel::coverage::coverage(&built.panel);
         Ok(CaseStudies {
             indicators: built.panel.indicators().to_vec(),
             data,
@@ -53,7 +56,7 @@ impl CaseStudies {
     ///
     /// # Examples
     /// ```no_run
-    /// let cs = linkage::casestudy::CaseStudies::load().unwrap();
+    /// let cs = linkage::report::case_study::CaseStudies::load().unwrap();
     /// println!("{}", cs.brief(linkage::iso3!("VNM"), &[2005, 2015, 2019]));
     /// ```
     pub fn brief(&self, partner: Iso3, years: &[i32]) -> String {
@@ -187,4 +190,47 @@ pub fn output_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target/examples")
         .join(name)
+}
+/// A short text table per case study: for each actor with data, per dimension the number of
+/// indicators and the years covered, or `missing`.
+pub fn coverage_summary(data: &Dataset, cov: &[CoverageRow]) -> String {
+    let mut s = String::new();
+    for partner in CASE_STUDIES {
+        let _ = writeln!(
+            s,
+            "\n{} ({partner}): indicators present (first-last year)",
+            data.concordance.name(partner)
+        );
+        let _ = write!(s, "  {:<5}", "actor");
+        for d in Dimension::ALL {
+            let _ = write!(s, " {:>15}", d.as_str());
+        }
+        s.push('\n');
+        let mut actors: Vec<Iso3> = cov
+            .iter()
+            .filter(|r| r.partner == partner)
+            .map(|r| r.actor)
+            .collect();
+        actors.dedup();
+        for actor in actors {
+            let _ = write!(s, "  {:<5}", actor.as_str());
+            for d in Dimension::ALL {
+                let cell = cov
+                    .iter()
+                    .find(|r| r.partner == partner && r.actor == actor && r.dimension == d);
+                let text = match cell {
+                    Some(CoverageRow {
+                        indicators,
+                        first_year: Some(a),
+                        last_year: Some(b),
+                        ..
+                    }) => format!("{} ({a}-{b})", indicators.len()),
+                    _ => "missing".to_string(),
+                };
+                let _ = write!(s, " {text:>15}");
+            }
+            s.push('\n');
+        }
+    }
+    s
 }

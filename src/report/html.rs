@@ -9,17 +9,15 @@ use std::path::{Path, PathBuf};
 use crate::alignment::institutions;
 use crate::alignment::profile::{self, AlignmentRow};
 use crate::alignment::voting::{self, IssueFilter};
-use crate::country::Iso3;
-use crate::coverage::CoverageRow;
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
-use crate::indicator::{Dimension, IndicatorMeta};
 use crate::iso3;
+use crate::panel::country::Iso3;
+use crate::panel::coverage::CoverageRow;
+use crate::panel::indicator::{Dimension, IndicatorMeta};
 use crate::plot::{self, Draw, Grid, GroupedBars, Heatmap, Labels, Lines, Radar, Scatter};
 use crate::presence::Presence;
-
-/// The actors every country section shows.
-pub const MAIN_ACTORS: [Iso3; 3] = [iso3!("USA"), iso3!("JPN"), iso3!("CHN")];
+use crate::report::partners::MAIN_ACTORS;
 
 const WIDTH: u32 = 900;
 const HEIGHT: u32 = 560;

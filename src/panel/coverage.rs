@@ -3,12 +3,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use polars::prelude::*;
+use crate::io::rows::{Column, Kind, RowSink, Rows};
 
-use crate::country::Iso3;
-use crate::error::{Error, Result};
-use crate::indicator::Dimension;
+use crate::error::Result;
 use crate::panel::Panel;
+use crate::panel::country::Iso3;
+use crate::panel::indicator::Dimension;
 
 /// Coverage of one (partner, actor, dimension) cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,44 +85,34 @@ pub fn coverage(panel: &Panel) -> Vec<CoverageRow> {
     out
 }
 
-/// Coverage as a frame: `partner, actor, dimension, n_indicators, indicators, observations,
-/// first_year, last_year` (indicators joined by `;`, years empty where missing).
-pub fn to_frame(rows: &[CoverageRow]) -> Result<DataFrame> {
-    let n = rows.len();
-    let col_str = |name: &str, f: &dyn Fn(&CoverageRow) -> String| {
-        Column::new(name.into(), rows.iter().map(f).collect::<Vec<_>>())
-    };
-    DataFrame::new(
-        n,
+impl Rows for [CoverageRow] {
+    /// `partner, actor, dimension, n_indicators, indicators, observations, first_year,
+    /// last_year` (indicators joined by `;`, years empty where missing).
+    fn columns(&self) -> Vec<Column> {
         vec![
-            col_str("partner", &|r| r.partner.to_string()),
-            col_str("actor", &|r| r.actor.to_string()),
-            col_str("dimension", &|r| r.dimension.to_string()),
-            Column::new(
-                "n_indicators".into(),
-                rows.iter()
-                    .map(|r| r.indicators.len() as u32)
-                    .collect::<Vec<_>>(),
-            ),
-            col_str("indicators", &|r| r.indicators.join(";")),
-            Column::new(
-                "observations".into(),
-                rows.iter()
-                    .map(|r| r.observations as u32)
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "first_year".into(),
-                rows.iter().map(|r| r.first_year).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "last_year".into(),
-                rows.iter().map(|r| r.last_year).collect::<Vec<_>>(),
-            ),
-        ],
-    )
-    .map_err(|e| Error::Read {
-        path: "coverage".into(),
-        message: e.to_string(),
-    })
+            Column::new("partner", Kind::Text),
+            Column::new("actor", Kind::Text),
+            Column::new("dimension", Kind::Text),
+            Column::new("n_indicators", Kind::UInt32),
+            Column::new("indicators", Kind::Text),
+            Column::new("observations", Kind::UInt32),
+            Column::new("first_year", Kind::Int32),
+            Column::new("last_year", Kind::Int32),
+        ]
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
+        for r in self {
+            sink.text(r.partner.as_str());
+            sink.text(r.actor.as_str());
+            sink.text(r.dimension.as_str());
+            sink.int(i64::from(r.indicators.len() as u32));
+            sink.text(&r.indicators.join(";"));
+            sink.int(i64::from(r.observations as u32));
+            sink.opt_int(r.first_year.map(i64::from));
+            sink.opt_int(r.last_year.map(i64::from));
+            sink.end_row()?;
+        }
+        Ok(())
+    }
 }
