@@ -18,8 +18,10 @@ build() { # build REV NAME: the release binary of REV as $work/linkage-NAME
   # Same target folder: dependencies are shared, only the crate is rebuilt.
   (cd "$work/src-$2" && CARGO_TARGET_DIR="$root/target" cargo build --release --locked --quiet)
   cp "$root/target/release/linkage" "$work/linkage-$2"
-  git worktree remove --force "$work/src-$2"
 }
+# The binaries find their data (concordance) in the worktree they were built from: keep both
+# until the end.
+trap 'git worktree remove --force "$work/src-base" 2>/dev/null; git worktree remove --force "$work/src-new" 2>/dev/null' EXIT
 build "$base" base
 build "$new" new
 
@@ -59,8 +61,11 @@ run() { # run NAME: every command with one binary, outputs under $work/NAME
 cp "$work/seed/panel.csv" "$work/linkage-base-panel.csv"
 run base
 run new
-# Timing lines aside (none of the commands print one today; the filter keeps the rule explicit).
-for f in "$work"/base/*.stdout "$work"/new/*.stdout; do sed -i '/ in [0-9.]* s$/d' "$f"; done
+# Printed paths name the output folder (base/ or new/): make them the same. Timing lines aside
+# (none of the commands print one today; the filter keeps the rule explicit).
+for side in base new; do
+  for f in "$work/$side"/*.stdout; do sed -i -e "s#$work/$side/#OUT/#g" -e '/ in [0-9.]* s$/d' "$f"; done
+done
 if diff -r "$work/base" "$work/new" >"$work/diff.txt"; then
   n=$(find "$work/new" -type f | wc -l)
   echo "identical: $n files (outputs and printed text) from $base and $(git rev-parse --short "$new")"

@@ -13,6 +13,7 @@
     reason = "a panic is the failure report here"
 )]
 
+use linkage::io::csv::{self, NumberStyle};
 use linkage::score::build::build;
 use linkage::score::coinr::{IndexOptions, read};
 use linkage::score::spec::{AggregateSpec, NormaliseSpec};
@@ -44,8 +45,7 @@ fn main() -> linkage::Result<()> {
         let fw = data.framework(opts)?;
         let scores = build(&fw, &data.coin)?;
         let path = out.join(format!("{name}.csv"));
-        let csv = data.results_csv(&fw, &scores);
-        std::fs::write(&path, csv).map_err(|e| linkage::Error::io(&path, e))?;
+        csv::write(&path, &data.results(&fw, &scores), NumberStyle::Plain)?;
         let root = fw.root();
         let index = scores.aggregated.col(root).to_vec();
         let rank = scores.ranks.col(fw.indicators.len() + root).to_vec();

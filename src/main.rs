@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use linkage::io::csv::{self, NumberStyle};
 use linkage::report::{self, ReportOptions};
 use linkage::score::build::build;
 use linkage::score::coinr::{self, IndexOptions};
@@ -284,12 +285,7 @@ fn run(command: Command) -> Result<(), CliError> {
             let (data, opts) = coinr.load(aggregate)?;
             let fw = data.framework(&opts)?;
             let scores = build(&fw, &data.coin)?;
-            std::fs::write(&out, data.results_csv(&fw, &scores)).map_err(|e| {
-                linkage::Error::Io {
-                    path: out.clone(),
-                    source: e,
-                }
-            })?;
+            csv::write(&out, &data.results(&fw, &scores), NumberStyle::Plain)?;
             for t in &scores.treatments {
                 let tr = &t.treatment;
                 let how = if tr.log_transform.is_some() {

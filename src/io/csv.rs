@@ -222,3 +222,22 @@ pub fn write(
     w.finish()?;
     Ok(n)
 }
+
+/// A table as CSV text, numbers in `style`.
+///
+/// # Errors
+/// Those of the table's rows (the text itself cannot fail to be written).
+///
+/// # Examples
+/// ```
+/// use linkage::io::csv::{NumberStyle, to_string};
+/// let text = to_string(linkage::catalogue().as_slice(), NumberStyle::Point).unwrap();
+/// assert!(text.lines().nth(1).unwrap().starts_with("trade_share_dots,"));
+/// ```
+pub fn to_string(rows: &(impl Rows + ?Sized), style: NumberStyle) -> Result<String> {
+    let mut w = CsvWriter::new(Vec::new(), "memory", &rows.columns())?.with_numbers(style);
+    rows.write_rows(&mut w)?;
+    let bytes = w.finish()?;
+    // Every cell was written from a `&str` or a number: the bytes are UTF-8.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -11,10 +11,10 @@
 //! arguments do. `iMeta`'s `Level` must agree with the depth of the hierarchy.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::error::{Error, Location, Result};
+use crate::io::rows::{Column, Kind, RowSink, Rows};
 use crate::io::table::Table;
 use crate::score::build::Scores;
 use crate::score::coin::Coin;
@@ -327,55 +327,72 @@ impl CoinrData {
         spec.resolve()
     }
 
-    /// Results as CSV text: `uCode`, every indicator (normalised) and aggregate in `iMeta`
-    /// order, then `Rank` of the top level. Numbers are written in shortest round-trip form;
-    /// missing values as empty cells.
-    pub fn results_csv(&self, fw: &Framework, scores: &Scores) -> String {
-        let root = fw.root();
-        let k = fw.indicators.len();
-        let cols: Vec<(String, Node)> = self
+    /// The results as a table: `uCode`, every indicator (normalised) and aggregate in `iMeta`
+    /// order, then `Rank` of the top level; missing values empty. Written by `linkage index`
+    /// in COINr's number style ([`NumberStyle::Plain`](crate::io::csv::NumberStyle::Plain):
+    /// shortest round-trip decimals).
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::io::csv::{NumberStyle, to_string};
+    /// use linkage::score::{build::build, coinr::{read, IndexOptions}};
+    /// let dir = linkage::default_data_dir().join("asem");
+    /// let d = read(&dir.join("ASEM_iData.csv"), &dir.join("ASEM_iMeta.csv")).unwrap();
+    /// let fw = d.framework(&IndexOptions::default()).unwrap();
+    /// let s = build(&fw, &d.coin).unwrap();
+    /// let csv = to_string(&d.results(&fw, &s), NumberStyle::Plain).unwrap();
+    /// assert!(csv.starts_with("uCode,"));
+    /// assert!(csv.lines().next().unwrap().ends_with(",Rank"));
+    /// assert_eq!(csv.lines().count(), 1 + 51);
+    /// ```
+    pub fn results<'a>(&'a self, fw: &'a Framework, scores: &'a Scores) -> Results<'a> {
+        let cols = self
             .order
             .iter()
             .filter_map(|(c, is_ind)| {
                 if *is_ind {
-                    fw.indicator_index(c)
-                        .map(|i| (c.clone(), Node::Indicator(i)))
+                    fw.indicator_index(c).map(|i| (c.as_str(), Node::Indicator(i)))
                 } else {
-                    fw.group_index(c).map(|g| (c.clone(), Node::Group(g)))
+                    fw.group_index(c).map(|g| (c.as_str(), Node::Group(g)))
                 }
             })
             .collect();
-        let mut s = String::from("uCode");
-        for (c, _) in &cols {
-            s.push(',');
-            s.push_str(&csv_field(c));
+        Results {
+            units: &self.coin.units,
+            cols,
+            rank_col: fw.indicators.len() + fw.root(),
+            scores,
         }
-        s.push_str(",Rank\n");
-        for (i, u) in self.coin.units.iter().enumerate() {
-            s.push_str(&csv_field(u));
-            for (_, node) in &cols {
-                s.push(',');
-                push_number(&mut s, scores.column(*node)[i]);
+    }
+}
+
+/// The results of a COINr index (see [`CoinrData::results`]).
+#[derive(Debug, Clone)]
+pub struct Results<'a> {
+    units: &'a [String],
+    cols: Vec<(&'a str, Node)>,
+    rank_col: usize,
+    scores: &'a Scores,
+}
+
+impl Rows for Results<'_> {
+    fn columns(&self) -> Vec<Column> {
+        std::iter::once(Column::new("uCode", Kind::Text))
+            .chain(self.cols.iter().map(|(c, _)| Column::new(*c, Kind::Float64)))
+            .chain(std::iter::once(Column::new("Rank", Kind::Float64)))
+            .collect()
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
+        for (i, u) in self.units.iter().enumerate() {
+            sink.text(u);
+            for (_, node) in &self.cols {
+                sink.float(self.scores.column(*node)[i]);
             }
-            s.push(',');
-            push_number(&mut s, scores.ranks.get(i, k + root));
-            s.push('\n');
+            sink.float(self.scores.ranks.get(i, self.rank_col));
+            sink.end_row()?;
         }
-        s
+        Ok(())
     }
 }
 
-fn push_number(s: &mut String, v: f64) {
-    if v.is_finite() {
-        // Rust's `Display` for f64 is the shortest text that reads back to the same value.
-        let _ = write!(s, "{v}");
-    }
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}

@@ -34,10 +34,9 @@ pub mod engine;
 pub mod inputs;
 pub mod sa;
 pub mod sample;
+pub mod tables;
 pub mod ua;
 
-use std::fmt::Write as _;
-use std::path::Path;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -151,27 +150,6 @@ where
         Some(e) => Err(e),
         None => Ok(()),
     }
-}
-
-/// A CSV field, quoted when needed.
-pub(crate) fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// A number in shortest round-trip form; missing (NaN) as an empty cell.
-pub(crate) fn push_number(s: &mut String, v: f64) {
-    if v.is_finite() {
-        let _ = write!(s, "{v}");
-    }
-}
-
-/// Write text to a file, naming the file on failure.
-pub(crate) fn write_file(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| Error::io(path, e))
 }
 
 /// Uncertainty analysis of presence scores: the overall score's rank of each actor among the

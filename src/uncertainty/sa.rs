@@ -26,7 +26,7 @@ use crate::score::stats::quantile_sorted;
 use crate::uncertainty::engine::Engine;
 use crate::uncertainty::sample::{Rng, Sampling, TAG_BOOTSTRAP, TAG_SA, check_points, fill_point};
 use crate::uncertainty::ua::mean_abs_shift;
-use crate::uncertainty::{csv_field, par_rows, push_number, write_file};
+use crate::uncertainty::par_rows;
 
 /// Settings of a Saltelli design.
 ///
@@ -420,68 +420,3 @@ impl Engine {
     }
 }
 
-impl Sa {
-    /// `sensitivity.csv`: `input, first_order, total, first_order_lo, first_order_hi,
-    /// total_lo, total_hi` for the mean absolute rank shift; empty cells where there is no
-    /// interval.
-    ///
-    /// # Examples
-    /// ```
-    /// use linkage::uncertainty::{Sa, SobolIndex};
-    /// let sa = Sa { inputs: vec!["w".into()], overall: vec![SobolIndex {
-    ///     first: 0.5, total: 0.75, first_ci: Some((0.25, 0.75)), total_ci: None }],
-    ///     overall_variance: 1.0, units: vec![], per_unit: vec![], runs: 3 };
-    /// assert_eq!(sa.sensitivity_csv(),
-    ///     "input,first_order,total,first_order_lo,first_order_hi,total_lo,total_hi\nw,0.5,0.75,0.25,0.75,,\n");
-    /// ```
-    pub fn sensitivity_csv(&self) -> String {
-        let mut s = String::from(
-            "input,first_order,total,first_order_lo,first_order_hi,total_lo,total_hi\n",
-        );
-        for (name, ix) in self.inputs.iter().zip(&self.overall) {
-            s.push_str(&csv_field(name));
-            let (fl, fh) = ix.first_ci.unwrap_or((f64::NAN, f64::NAN));
-            let (tl, th) = ix.total_ci.unwrap_or((f64::NAN, f64::NAN));
-            for v in [ix.first, ix.total, fl, fh, tl, th] {
-                s.push(',');
-                push_number(&mut s, v);
-            }
-            s.push('\n');
-        }
-        s
-    }
-
-    /// Per-unit indices, long: `uCode, input, first_order, total`.
-    pub fn units_csv(&self) -> String {
-        let mut s = String::from("uCode,input,first_order,total\n");
-        for (u, ixs) in self.units.iter().zip(&self.per_unit) {
-            for (name, ix) in self.inputs.iter().zip(ixs) {
-                s.push_str(&format!("{},{}", csv_field(u), csv_field(name)));
-                for v in [ix.first, ix.total] {
-                    s.push(',');
-                    push_number(&mut s, v);
-                }
-                s.push('\n');
-            }
-        }
-        s
-    }
-
-    /// Write `sensitivity.csv` and, with per-unit indices, `sensitivity_units.csv` into
-    /// `dir`. Returns the files written.
-    ///
-    /// # Errors
-    /// [`Error::Io`] naming the file.
-    pub fn write(&self, dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        let p = dir.join("sensitivity.csv");
-        write_file(&p, &self.sensitivity_csv())?;
-        let mut files = vec![p];
-        if !self.per_unit.is_empty() {
-            let p = dir.join("sensitivity_units.csv");
-            write_file(&p, &self.units_csv())?;
-            files.push(p);
-        }
-        Ok(files)
-    }
-}

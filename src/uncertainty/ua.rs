@@ -6,14 +6,13 @@
 //! [`crate::score::stats::quantile`]); as COINr's `get_sensitivity(SA_type = "UA")` reports.
 //! Overall, the mean absolute rank shift against the nominal ranking.
 
-use std::path::Path;
 
 use crate::Error;
 use crate::error::Result;
 use crate::score::matrix::Matrix;
 use crate::uncertainty::engine::Engine;
 use crate::uncertainty::sample::{Sampling, TAG_UA, check_points, fill_point};
-use crate::uncertainty::{csv_field, par_rows, push_number, write_file};
+use crate::uncertainty::par_rows;
 
 /// Settings of an uncertainty analysis.
 ///
@@ -325,121 +324,6 @@ impl Engine {
         };
         e.within(label)
     }
-}
-
-impl Ua {
-    /// `rank_stats.csv`: `uCode, nominal_rank, median_rank, q05_rank, q95_rank, mean_score`,
-    /// then `nominal_score, median_score, mean_rank, runs_scored`; one row per unit.
-    ///
-    /// # Examples
-    /// ```
-    /// # use linkage::score::{coin::Coin, matrix::Matrix, spec::Spec};
-    /// # use linkage::uncertainty::{Engine, Inputs, UaOptions};
-    /// # let fw = Spec::from_toml("name = 't'\n[[indicator]]\ncode = 'a'\nparent = 'top'\n[[group]]\ncode = 'top'", "doc").unwrap().resolve().unwrap();
-    /// # let coin = Coin::new(vec!["X".into(), "Y".into()], Matrix::from_columns(&[[1.0, 2.0]]).unwrap()).unwrap();
-    /// let ua = Engine::new(&fw, &coin, &Inputs::default()).unwrap()
-    ///     .ua(&UaOptions { runs: 10, ..Default::default() }).unwrap();
-    /// let csv = ua.rank_stats_csv();
-    /// assert!(csv.starts_with("uCode,nominal_rank,median_rank,q05_rank,q95_rank,mean_score,"));
-    /// assert!(csv.contains("\nY,1,1,1,1,100,100,100,1,10\n"));
-    /// ```
-    pub fn rank_stats_csv(&self) -> String {
-        let mut s = String::from(
-            "uCode,nominal_rank,median_rank,q05_rank,q95_rank,mean_score,nominal_score,median_score,mean_rank,runs_scored\n",
-        );
-        for (u, st) in self.units.iter().zip(&self.stats) {
-            s.push_str(&csv_field(u));
-            for v in [
-                st.nominal_rank,
-                st.median_rank,
-                st.q05_rank,
-                st.q95_rank,
-                st.mean_score,
-                st.nominal_score,
-                st.median_score,
-                st.mean_rank,
-            ] {
-                s.push(',');
-                push_number(&mut s, v);
-            }
-            s.push_str(&format!(",{}\n", st.runs_scored));
-        }
-        s
-    }
-
-    /// Write `rank_stats.csv` ([`Ua::rank_stats_csv`]) into `dir`, and when the runs were
-    /// kept, `runs.csv` (`run, uCode, score, rank`) and `run_inputs.csv` (`run`, then one
-    /// column per discrete input with the alternative's label and one per weighted node,
-    /// `weight:CODE`, with its multiplier). Returns the files written.
-    ///
-    /// # Errors
-    /// [`Error::Io`] naming the file.
-    pub fn write(&self, engine: &Engine, dir: &Path) -> Result<Vec<std::path::PathBuf>> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        let mut files = Vec::new();
-        let p = dir.join("rank_stats.csv");
-        write_file(&p, &self.rank_stats_csv())?;
-        files.push(p);
-        if let Some(runs) = &self.runs {
-            let mut s = String::from("run,uCode,score,rank\n");
-            for r in 0..self.runs_done {
-                for (u, code) in self.units.iter().enumerate() {
-                    s.push_str(&format!("{r},{},", csv_field(code)));
-                    push_number(&mut s, runs.scores.get(r, u));
-                    s.push(',');
-                    push_number(&mut s, runs.ranks.get(r, u));
-                    s.push('\n');
-                }
-            }
-            let p = dir.join("runs.csv");
-            write_file(&p, &s)?;
-            files.push(p);
-            let p = dir.join("run_inputs.csv");
-            write_file(&p, &run_inputs_csv(engine, runs, self.runs_done))?;
-            files.push(p);
-        }
-        Ok(files)
-    }
-}
-
-fn run_inputs_csv(engine: &Engine, runs: &Runs, n_runs: usize) -> String {
-    use crate::uncertainty::inputs::InputKind;
-    let design = engine.design();
-    let mut s = String::from("run");
-    for i in &design.inputs {
-        match &i.kind {
-            InputKind::Weights { level, nodes, .. } => {
-                for (_, _, code) in nodes {
-                    s.push_str(&format!(
-                        ",{}",
-                        csv_field(&format!("weight:L{level}:{code}"))
-                    ));
-                }
-            }
-            _ => s.push_str(&format!(",{}", csv_field(&i.name))),
-        }
-    }
-    s.push('\n');
-    for r in 0..n_runs {
-        let x = runs.point(r);
-        s.push_str(&r.to_string());
-        for i in &design.inputs {
-            match &i.kind {
-                InputKind::Weights { noise, .. } => {
-                    for &u in &x[i.offset..i.offset + i.coords] {
-                        s.push(',');
-                        push_number(&mut s, 1.0 + noise * (2.0 * u - 1.0));
-                    }
-                }
-                _ => {
-                    s.push(',');
-                    s.push_str(&csv_field(&i.label(engine.framework(), x)));
-                }
-            }
-        }
-        s.push('\n');
-    }
-    s
 }
 
 #[cfg(test)]
