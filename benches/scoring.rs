@@ -83,7 +83,7 @@ fn pipeline(c: &mut Criterion) {
     let data = read(&dir.join("ASEM_iData.csv"), &dir.join("ASEM_iMeta.csv")).unwrap();
     let fw = data.framework(&IndexOptions::default()).unwrap();
     g.throughput(Throughput::Elements(
-        (data.coin.len() * fw.indicators.len()) as u64,
+        (data.coin.len() * fw.indicators().len()) as u64,
     ));
     g.bench_function("asem_build", |b| {
         b.iter(|| build(black_box(&fw), &data.coin).unwrap())

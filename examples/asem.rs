@@ -48,13 +48,13 @@ fn main() -> linkage::Result<()> {
         csv::write(&path, &data.results(&fw, &scores), NumberStyle::Plain)?;
         let root = fw.root();
         let index = scores.aggregated.col(root).to_vec();
-        let rank = scores.ranks.col(fw.indicators.len() + root).to_vec();
+        let rank = scores.ranks.col(fw.indicators().len() + root).to_vec();
         if ranks.is_empty() {
             println!(
                 "ASEM Sustainable Connectivity, {} units, {} levels\n\
                  rank  unit     Index   (min-max [0,100], arithmetic)",
                 data.coin.len(),
-                fw.levels
+                fw.levels()
             );
             let mut order: Vec<usize> = (0..index.len()).collect();
             order.sort_by(|&a, &b| rank[a].total_cmp(&rank[b]));
@@ -80,7 +80,7 @@ fn main() -> linkage::Result<()> {
                     .collect();
                 println!(
                     "  {:<10} winsorised {}",
-                    fw.indicators[t.indicator].code,
+                    fw.indicators()[t.indicator].code(),
                     units.join(", ")
                 );
             }

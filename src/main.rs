@@ -296,7 +296,7 @@ fn run(command: Command) -> Result<(), CliError> {
                         tr.winsorised_high.len() + tr.winsorised_low.len()
                     )
                 };
-                eprintln!("treated {}: {how}", fw.indicators[t.indicator].code);
+                eprintln!("treated {}: {how}", fw.indicators()[t.indicator].code());
             }
             println!("wrote {} ({} units)", out.display(), data.coin.len());
             Ok(())
@@ -315,7 +315,7 @@ fn run(command: Command) -> Result<(), CliError> {
             for t in &done.treatments {
                 eprintln!(
                     "treated {} in block {}",
-                    fw.indicators[t.indicator].code, t.block
+                    fw.indicators()[t.indicator].code(), t.block
                 );
             }
             println!(
@@ -356,7 +356,7 @@ fn run(command: Command) -> Result<(), CliError> {
             };
             if let Some(noise) = weight_noise {
                 let levels = if noise_levels.is_empty() {
-                    (1..fw.levels).collect()
+                    (1..fw.levels()).collect()
                 } else {
                     noise_levels
                 };

@@ -238,8 +238,8 @@ impl Default for AlignmentOptions {
 pub fn alignment_table(p: &Presence, opts: &AlignmentOptions) -> Vec<AlignmentRow> {
     let fw = &p.framework;
     let root = fw.root();
-    let dims: Vec<usize> = (0..fw.groups.len())
-        .filter(|&g| fw.groups[g].level == 2)
+    let dims: Vec<usize> = (0..fw.groups().len())
+        .filter(|&g| fw.groups()[g].level() == 2)
         .collect();
     let root_col = p.scores.column(Node::Group(root));
     let profile = |i: Option<usize>| -> Vec<f64> {

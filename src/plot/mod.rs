@@ -213,10 +213,10 @@ impl Profile {
 /// order.
 pub fn presence_dimensions(p: &Presence) -> Vec<(String, String)> {
     p.framework
-        .groups
+        .groups()
         .iter()
-        .filter(|g| g.level == 2)
-        .map(|g| (g.code.clone(), g.name.clone()))
+        .filter(|g| g.level() == 2)
+        .map(|g| (g.code().to_string(), g.name().to_string()))
         .collect()
 }
 
@@ -225,8 +225,8 @@ pub fn presence_dimensions(p: &Presence) -> Vec<(String, String)> {
 pub fn node_name(p: &Presence, code: &str) -> String {
     let fw = &p.framework;
     fw.indicator_index(code)
-        .map(|i| fw.indicators[i].name.clone())
-        .or_else(|| fw.group_index(code).map(|g| fw.groups[g].name.clone()))
+        .map(|i| fw.indicators()[i].name().to_string())
+        .or_else(|| fw.group_index(code).map(|g| fw.groups()[g].name().to_string()))
         .unwrap_or_else(|| code.to_string())
 }
 

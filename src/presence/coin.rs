@@ -34,11 +34,11 @@ use crate::score::spec::{Framework, Scope};
 pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
     // Panel indicator index → framework column.
     let mut column_of: BTreeMap<u32, usize> = BTreeMap::new();
-    for (j, ind) in fw.indicators.iter().enumerate() {
+    for (j, ind) in fw.indicators().iter().enumerate() {
         let k = panel
-            .indicator_index(&ind.code)
+            .indicator_index(ind.code())
             .ok_or_else(|| Error::Spec {
-                context: format!("indicator `{}`", ind.code),
+                context: format!("indicator `{}`", ind.code()),
                 reason: "the panel has no such indicator".into(),
             })?;
         column_of.insert(k, j);
@@ -53,7 +53,7 @@ pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
     for (i, u) in units.iter().enumerate() {
         unit_index.insert(*u, i);
     }
-    let mut raw = Matrix::new(units.len(), fw.indicators.len());
+    let mut raw = Matrix::new(units.len(), fw.indicators().len());
     for c in 0..raw.cols() {
         raw.col_mut(c).fill(f64::NAN);
     }
@@ -117,7 +117,7 @@ pub(crate) fn coin_from_units_labelled(
     for (i, &(a, p, y)) in units.iter().enumerate() {
         let next = ids.len() as u32;
         coin.rank_block[i] = *ids.entry((p, y)).or_insert(next);
-        coin.norm_block[i] = match fw.scope {
+        coin.norm_block[i] = match fw.scope() {
             Scope::Panel => 0,
             Scope::Year => y as u32,
         };

@@ -103,7 +103,7 @@ impl Presence {
         let i = self.unit(actor, partner, year)?;
         let c = match self.node(code)? {
             Node::Indicator(k) => k,
-            Node::Group(g) => self.framework.indicators.len() + g,
+            Node::Group(g) => self.framework.indicators().len() + g,
         };
         let v = self.scores.ranks.get(i, c);
         (!v.is_nan()).then_some(v)
@@ -120,17 +120,17 @@ impl Rows for Presence {
 
     fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
         let fw = &self.framework;
-        let k = fw.indicators.len();
+        let k = fw.indicators().len();
         let nodes: Vec<(Node, usize, &str)> = fw
-            .indicators
+            .indicators()
             .iter()
             .enumerate()
-            .map(|(j, i)| (Node::Indicator(j), 1, i.code.as_str()))
+            .map(|(j, i)| (Node::Indicator(j), 1, i.code()))
             .chain(
-                fw.groups
+                fw.groups()
                     .iter()
                     .enumerate()
-                    .map(|(g, gr)| (Node::Group(g), gr.level, gr.code.as_str())),
+                    .map(|(g, gr)| (Node::Group(g), gr.level(), gr.code())),
             )
             .collect();
         for (i, &(a, p, y)) in self.units.iter().enumerate() {

@@ -91,9 +91,9 @@ pub fn score_file(
 ) -> Result<ScoreFileSummary> {
     // Unit labels are read only by distance-to-reference normalisation.
     let labelled = fw
-        .indicators
+        .indicators()
         .iter()
-        .any(|i| matches!(i.normalise, NormaliseSpec::Dist2ref { .. }));
+        .any(|i| matches!(i.normalise(), NormaliseSpec::Dist2ref { .. }));
     let scanned = scan(panel, conc, fw, labelled)?;
     let (mut coin, units) = scanned.records;
     let lean = build_lean(fw, &mut coin)?;
@@ -199,7 +199,7 @@ fn scan(
     units.shrink_to_fit();
 
     // Pass 2: place the values.
-    let mut raw = Matrix::new(units.len(), fw.indicators.len());
+    let mut raw = Matrix::new(units.len(), fw.indicators().len());
     for c in 0..raw.cols() {
         raw.col_mut(c).fill(f64::NAN);
     }
@@ -237,10 +237,10 @@ fn scan(
         Ok(())
     })?;
     // After the rows, so that a defect in a row is reported before a spec that does not fit.
-    for ind in &fw.indicators {
-        if rules.indicator_index(&ind.code).is_none() {
+    for ind in fw.indicators() {
+        if rules.indicator_index(&ind.code()).is_none() {
             return Err(Error::Spec {
-                context: format!("indicator `{}`", ind.code),
+                context: format!("indicator `{}`", ind.code()),
                 reason: format!("the panel {} has no such indicator", path.display()),
             });
         }
@@ -271,14 +271,14 @@ fn write_scores(
     let mut codes: Vec<&str> = Vec::new();
     let mut nodes: Vec<(Node, u32)> = Vec::new();
     if options.indicators {
-        for (j, ind) in fw.indicators.iter().enumerate() {
+        for (j, ind) in fw.indicators().iter().enumerate() {
             nodes.push((Node::Indicator(j), 1));
-            codes.push(&ind.code);
+            codes.push(ind.code());
         }
     }
-    for (g, group) in fw.groups.iter().enumerate() {
-        nodes.push((Node::Group(g), group.level as u32));
-        codes.push(&group.code);
+    for (g, group) in fw.groups().iter().enumerate() {
+        nodes.push((Node::Group(g), group.level() as u32));
+        codes.push(group.code());
     }
     let column = |node: Node| match node {
         Node::Indicator(j) => lean.normalised.col(j),

@@ -103,7 +103,7 @@ pub fn rank_uncertainty(
         reason: "no year in which every case study has overall scores".into(),
     })?;
     let rows: Vec<usize> = (0..units.len()).filter(|&i| units[i].2 == year).collect();
-    let levels: Vec<usize> = (1..fw.levels).collect();
+    let levels: Vec<usize> = (1..fw.levels()).collect();
     let engine = Engine::focused(fw, &coin, &Inputs::weight_noise(&levels, 0.25), &rows)?;
     let ua = engine.ua(&UaOptions {
         runs,

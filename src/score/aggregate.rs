@@ -70,6 +70,26 @@ pub enum Aggregation {
     Copeland,
 }
 
+/// A short label, e.g. `arithmetic`, `generalised(2)`.
+///
+/// # Examples
+/// ```
+/// use linkage::score::aggregate::Aggregation;
+/// assert_eq!(Aggregation::GeometricMean.to_string(), "geometric");
+/// assert_eq!(Aggregation::GeneralisedMean { p: 2.0 }.to_string(), "generalised(2)");
+/// ```
+impl std::fmt::Display for Aggregation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Aggregation::ArithmeticMean => write!(f, "arithmetic"),
+            Aggregation::GeometricMean => write!(f, "geometric"),
+            Aggregation::HarmonicMean => write!(f, "harmonic"),
+            Aggregation::GeneralisedMean { p } => write!(f, "generalised({p})"),
+            Aggregation::Copeland => write!(f, "copeland"),
+        }
+    }
+}
+
 impl Aggregation {
     /// The COINr function this method reproduces, e.g. `"a_amean"`.
     ///

@@ -24,7 +24,7 @@ use crate::score::impute;
 use crate::score::matrix::Matrix;
 use crate::score::normalise::normalise_into_with;
 use crate::score::rank::{RankOrder, min_rank_in_place};
-use crate::score::spec::{Framework, ImputeSpec, Node, NormaliseSpec, normalisation_kernel};
+use crate::score::spec::{Framework, ImputeSpec, Node, NormaliseSpec};
 use crate::score::treat::{Treatment, treat_into};
 
 /// What the treatment did to one indicator in one block.
@@ -151,9 +151,9 @@ impl Rows for StageTable<'_> {
         std::iter::once(Column::new("unit", Kind::Text))
             .chain(
                 self.fw
-                    .indicators
+                    .indicators()
                     .iter()
-                    .map(|i| Column::new(i.code.as_str(), Kind::Float64)),
+                    .map(|i| Column::new(i.code(), Kind::Float64)),
             )
             .collect()
     }
@@ -161,7 +161,7 @@ impl Rows for StageTable<'_> {
     fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
         for (i, u) in self.units.iter().enumerate() {
             sink.text(u);
-            for j in 0..self.fw.indicators.len() {
+            for j in 0..self.fw.indicators().len() {
                 sink.opt_float(present(self.matrix.get(i, j)));
             }
             sink.end_row()?;
@@ -181,18 +181,18 @@ pub struct ScoresTable<'a> {
 impl ScoresTable<'_> {
     /// (code, score column, rank column) of every indicator, then every aggregate.
     fn nodes(&self) -> Vec<(&str, Node, usize)> {
-        let k = self.fw.indicators.len();
+        let k = self.fw.indicators().len();
         self.fw
-            .indicators
+            .indicators()
             .iter()
             .enumerate()
-            .map(|(j, i)| (i.code.as_str(), Node::Indicator(j), j))
+            .map(|(j, i)| (i.code(), Node::Indicator(j), j))
             .chain(
                 self.fw
-                    .groups
+                    .groups()
                     .iter()
                     .enumerate()
-                    .map(|(g, gr)| (gr.code.as_str(), Node::Group(g), k + g)),
+                    .map(|(g, gr)| (gr.code(), Node::Group(g), k + g)),
             )
             .collect()
     }
@@ -268,12 +268,12 @@ pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
     let (aggregated, present) = aggregate_new(fw, &blocks, &normalised)?;
 
     // 6. Rank within ranking blocks: every indicator, then every aggregate.
-    let k = fw.indicators.len();
+    let k = fw.indicators().len();
     let rank_blocks = Coin::block_members(&coin.rank_block);
-    let mut ranks = Matrix::new(coin.len(), k + fw.groups.len());
+    let mut ranks = Matrix::new(coin.len(), k + fw.groups().len());
     let mut scratch = Vec::new();
     let mut buf = Vec::new();
-    for c in 0..k + fw.groups.len() {
+    for c in 0..k + fw.groups().len() {
         let col = if c < k {
             normalised.col(c)
         } else {
@@ -359,11 +359,8 @@ pub fn build_lean(fw: &Framework, coin: &mut Coin) -> Result<LeanScores> {
 /// 1. Denominate: `x / d` where the indicator has a denominator (missing where `d` is zero or
 ///    missing).
 fn denominate(fw: &Framework, coin: &Coin, m: &mut Matrix) {
-    for (j, ind) in fw.indicators.iter().enumerate() {
-        if let Some(d) = ind
-            .denominator
-            .as_ref()
-            .and_then(|d| coin.denominators.get(d))
+    for (j, ind) in fw.indicators().iter().enumerate() {
+        if let Some(d) = ind.denominator().and_then(|d| coin.denominators.get(d))
         {
             for (x, &den) in m.col_mut(j).iter_mut().zip(d) {
                 *x = if den.is_finite() && den != 0.0 {
@@ -383,11 +380,11 @@ fn impute_all(
     blocks: &[Vec<usize>],
     m: &mut Matrix,
 ) -> Result<Vec<usize>> {
-    let mut filled = vec![0; fw.indicators.len()];
-    if let Some(method) = &fw.impute {
-        for (j, ind) in fw.indicators.iter().enumerate() {
+    let mut filled = vec![0; fw.indicators().len()];
+    if let Some(method) = &fw.impute() {
+        for (j, ind) in fw.indicators().iter().enumerate() {
             filled[j] = impute_column(method, coin, blocks, m.col_mut(j))
-                .map_err(|e| e.within(&ind.code))?;
+                .map_err(|e| e.within(ind.code()))?;
         }
     }
     Ok(filled)
@@ -403,13 +400,13 @@ fn treat_all(
     let mut treatments = Vec::new();
     let mut buf_in = Vec::new();
     let mut buf_out = Vec::new();
-    for (j, ind) in fw.indicators.iter().enumerate() {
-        let Some(settings) = ind.treat else { continue };
+    for (j, ind) in fw.indicators().iter().enumerate() {
+        let Some(settings) = ind.treat() else { continue };
         let spec = settings.to_kernel();
         for members in blocks {
             gather(m.col(j), members, &mut buf_in);
             buf_out.resize(buf_in.len(), 0.0);
-            let t = treat_into(&buf_in, &spec, &mut buf_out).map_err(|e| e.within(&ind.code))?;
+            let t = treat_into(&buf_in, &spec, &mut buf_out).map_err(|e| e.within(ind.code()))?;
             scatter(&buf_out, members, m.col_mut(j));
             if t.changed() {
                 treatments.push(TreatmentRecord {
@@ -429,8 +426,8 @@ fn aggregate_new(
     blocks: &[Vec<usize>],
     normalised: &Matrix,
 ) -> Result<(Matrix, Matrix)> {
-    let mut aggregated = Matrix::new(normalised.rows(), fw.groups.len());
-    let mut present = Matrix::new(normalised.rows(), fw.groups.len());
+    let mut aggregated = Matrix::new(normalised.rows(), fw.groups().len());
+    let mut present = Matrix::new(normalised.rows(), fw.groups().len());
     aggregate_all(fw, blocks, normalised, &mut aggregated, &mut present)?;
     Ok((aggregated, present))
 }
@@ -560,9 +557,9 @@ pub fn normalise_in_place(
     let mut scratch = Vec::new();
     let mut buf_in = Vec::new();
     let mut buf_out = Vec::new();
-    for (j, ind) in fw.indicators.iter().enumerate() {
+    for (j, ind) in fw.indicators().iter().enumerate() {
         for members in blocks {
-            let reference = match &ind.normalise {
+            let reference = match &ind.normalise() {
                 NormaliseSpec::Dist2ref { reference, .. } => members
                     .iter()
                     .position(|&i| coin.units[i] == *reference)
@@ -571,22 +568,22 @@ pub fn normalise_in_place(
                             method: "distance to reference",
                             reason: format!("reference unit `{reference}` is not in the data"),
                         }
-                        .within(&ind.code)
+                        .within(ind.code())
                     })?,
                 _ => 0,
             };
-            let method = normalisation_kernel(&ind.normalise, reference);
+            let method = ind.normalise().to_kernel(reference);
             gather(m.col(j), members, &mut buf_in);
             buf_out.resize(buf_in.len(), 0.0);
             normalise_into_with(
                 method,
                 &buf_in,
-                ind.direction,
-                ind.target,
+                ind.direction().sign(),
+                ind.target(),
                 &mut buf_out,
                 &mut scratch,
             )
-            .map_err(|e| e.within(&ind.code))?;
+            .map_err(|e| e.within(ind.code()))?;
             scatter(&buf_out, members, m.col_mut(j));
         }
     }
@@ -608,9 +605,9 @@ pub fn aggregate_all(
     present: &mut Matrix,
 ) -> Result<()> {
     let weights: Vec<&[f64]> = fw
-        .groups
+        .groups()
         .iter()
-        .map(|g| g.child_weights.as_slice())
+        .map(|g| g.child_weights())
         .collect();
     aggregate_with_weights(fw, &weights, blocks, normalised, aggregated, present)
 }
@@ -630,11 +627,11 @@ pub fn aggregate_with_weights(
     let n = normalised.rows();
     let mut out = vec![0.0; n];
     let mut sub = Vec::new();
-    for (g, group) in fw.groups.iter().enumerate() {
+    for (g, group) in fw.groups().iter().enumerate() {
         // Children are all indicators or all groups (every indicator sits at the same level);
         // a mix is copied into one matrix.
         let (mut ind_cols, mut grp_cols) = (Vec::new(), Vec::new());
-        for child in &group.children {
+        for child in group.children() {
             match *child {
                 Node::Indicator(i) => ind_cols.push(i),
                 Node::Group(h) => grp_cols.push(h),
@@ -647,7 +644,7 @@ pub fn aggregate_with_weights(
             (&*aggregated, grp_cols)
         } else {
             let columns: Vec<&[f64]> = group
-                .children
+                .children()
                 .iter()
                 .map(|c| match *c {
                     Node::Indicator(i) => normalised.col(i),
@@ -655,10 +652,10 @@ pub fn aggregate_with_weights(
                 })
                 .collect();
             mixed = Matrix::from_columns(&columns)?;
-            (&mixed, (0..group.children.len()).collect())
+            (&mixed, (0..group.children().len()).collect())
         };
         let w = weights[g];
-        if group.aggregation == Aggregation::Copeland && blocks.len() > 1 {
+        if group.aggregation() == Aggregation::Copeland && blocks.len() > 1 {
             // Copeland compares units with each other: only within a block.
             for members in blocks {
                 let cols_data: Vec<Vec<f64>> = cols
@@ -668,13 +665,13 @@ pub fn aggregate_with_weights(
                 let m = Matrix::from_columns(&cols_data)?;
                 sub.resize(members.len(), 0.0);
                 let idx: Vec<usize> = (0..cols.len()).collect();
-                aggregate_into(group.aggregation, &m, &idx, w, &mut sub)
-                    .map_err(|e| e.within(&group.code))?;
+                aggregate_into(group.aggregation(), &m, &idx, w, &mut sub)
+                    .map_err(|e| e.within(group.code()))?;
                 scatter(&sub, members, &mut out);
             }
         } else {
-            aggregate_into(group.aggregation, children, &cols, w, &mut out)
-                .map_err(|e| e.within(&group.code))?;
+            aggregate_into(group.aggregation(), children, &cols, w, &mut out)
+                .map_err(|e| e.within(group.code()))?;
         }
         let pres = present.col_mut(g);
         for (i, p) in pres.iter_mut().enumerate() {
@@ -682,7 +679,7 @@ pub fn aggregate_with_weights(
                 .iter()
                 .filter(|&&c| !children.get(i, c).is_nan())
                 .count() as f64;
-            if (*p as usize) < group.min_present {
+            if (*p as usize) < group.min_present() {
                 out[i] = f64::NAN;
             }
         }
@@ -708,9 +705,9 @@ mod tests {
             denominate: true,
             ..IndexOptions::default()
         };
-        let mut fw = d.framework(&options).unwrap();
+        let fw = d.framework(&options).unwrap();
         let group = d.coin.unit_groups.keys().next().unwrap().clone();
-        fw.impute = Some(ImputeSpec::GroupMean { group });
+        let fw = fw.with_impute(Some(ImputeSpec::GroupMean { group }));
         let full = build(&fw, &d.coin).unwrap();
         assert!(full.imputed_cells.iter().sum::<usize>() > 0);
         assert!(!full.treatments.is_empty());

@@ -88,27 +88,27 @@ impl Coin {
         let n = self.len();
         let bad = |reason: String| {
             Err(Error::Spec {
-                context: format!("framework `{}` on this data", fw.name),
+                context: format!("framework `{}` on this data", fw.name()),
                 reason,
             })
         };
-        if self.raw.cols() != fw.indicators.len() {
+        if self.raw.cols() != fw.indicators().len() {
             return bad(format!(
                 "the data has {} indicator columns, the framework {}",
                 self.raw.cols(),
-                fw.indicators.len()
+                fw.indicators().len()
             ));
         }
         if self.norm_block.len() != n || self.rank_block.len() != n {
             return bad("block labels must have one entry per unit".into());
         }
-        for ind in &fw.indicators {
-            if let Some(d) = &ind.denominator {
+        for ind in fw.indicators() {
+            if let Some(d) = ind.denominator() {
                 match self.denominators.get(d) {
                     None => {
                         return bad(format!(
                             "indicator `{}` is divided by `{d}`, which the data does not have",
-                            ind.code
+                            ind.code()
                         ));
                     }
                     Some(v) if v.len() != n => {
@@ -121,7 +121,7 @@ impl Coin {
         if let Some(
             crate::score::spec::ImputeSpec::GroupMean { group }
             | crate::score::spec::ImputeSpec::GroupMedian { group },
-        ) = &fw.impute
+        ) = &fw.impute()
             && !self.unit_groups.contains_key(group)
         {
             return bad(format!(

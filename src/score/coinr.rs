@@ -186,11 +186,11 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
     };
     // Check iMeta's Level against the hierarchy's depth.
     let fw = spec.resolve()?;
-    for ind in &fw.indicators {
-        check_level(imeta, &level, &levels, &ind.code, 1)?;
+    for ind in fw.indicators() {
+        check_level(imeta, &level, &levels, &ind.code(), 1)?;
     }
-    for g in &fw.groups {
-        check_level(imeta, &level, &levels, &g.code, g.level)?;
+    for g in fw.groups() {
+        check_level(imeta, &level, &levels, &g.code(), g.level())?;
     }
 
     let data = Table::read(idata)?;
@@ -219,12 +219,12 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
             .map(|i| Ok(cells.f64(i)?.unwrap_or(f64::NAN)))
             .collect()
     };
-    let mut columns = Vec::with_capacity(fw.indicators.len());
-    for ind in &fw.indicators {
-        let v = numeric(&ind.code)?;
+    let mut columns = Vec::with_capacity(fw.indicators().len());
+    for ind in fw.indicators() {
+        let v = numeric(&ind.code())?;
         if v.iter().all(|x| x.is_nan()) {
             return Err(Error::Invalid {
-                at: Location::field(idata, ind.code.clone()),
+                at: Location::field(idata, ind.code()),
                 reason: "the indicator has no value for any unit".into(),
             });
         }
@@ -360,7 +360,7 @@ impl CoinrData {
         Results {
             units: &self.coin.units,
             cols,
-            rank_col: fw.indicators.len() + fw.root(),
+            rank_col: fw.indicators().len() + fw.root(),
             scores,
         }
     }

@@ -23,7 +23,7 @@ use crate::score::coin::Coin;
 use crate::score::matrix::Matrix;
 use crate::score::rank::{RankOrder, min_rank_in_place};
 use crate::score::spec::{Framework, ImputeSpec, Node, NormaliseSpec};
-use crate::uncertainty::inputs::{Design, Input, InputKind, Inputs, impute_label, normalise_label};
+use crate::uncertainty::inputs::{Design, Input, InputKind, Inputs};
 
 /// A framework, its data and its uncertain inputs, ready for fast replications.
 ///
@@ -182,7 +182,7 @@ impl Engine {
             }
         }
         let n = rows.len();
-        let k = fw.indicators.len();
+        let k = fw.indicators().len();
 
         // Normalised matrices: every (imputation, normalisation) combination, computed by
         // the pipeline with arithmetic aggregation (which cannot fail), so that only the
@@ -207,17 +207,12 @@ impl Engine {
         let mut grid = Vec::with_capacity(imp_alts.len() * norm_alts.len());
         let normalised =
             |imp: &Option<Option<ImputeSpec>>, norm: &Option<NormaliseSpec>| -> Result<Matrix> {
-                let mut alt = fw.clone();
-                for g in &mut alt.groups {
-                    g.aggregation = Aggregation::ArithmeticMean;
-                }
+                let mut alt = fw.with_aggregation(Aggregation::ArithmeticMean);
                 if let Some(i) = imp {
-                    alt.impute = i.clone();
+                    alt = alt.with_impute(i.clone());
                 }
                 if let Some(nm) = norm {
-                    for ind in &mut alt.indicators {
-                        ind.normalise = nm.clone();
-                    }
+                    alt = alt.with_normalisation(nm)?;
                 }
                 let s = build(&alt, coin)?;
                 let mut m = Matrix::new(n, k);
@@ -245,10 +240,10 @@ impl Engine {
                     match imp {
                         None => "nominal".to_string(),
                         Some(None) => "none".to_string(),
-                        Some(Some(m)) => impute_label(m),
+                        Some(Some(m)) => m.to_string(),
                     },
                     norm.as_ref()
-                        .map_or("nominal".to_string(), |n| { normalise_label(n) })
+                        .map_or("nominal".to_string(), |n| n.to_string())
                 );
                 matrices.push(normalised(imp, norm).map_err(|e| e.within(what))?);
                 grid.push(matrices.len() - 1);
@@ -256,10 +251,10 @@ impl Engine {
         }
 
         let child_cols = fw
-            .groups
+            .groups()
             .iter()
             .map(|g| {
-                g.children
+                g.children()
                     .iter()
                     .map(|c| match *c {
                         Node::Indicator(i) => i,
@@ -303,14 +298,14 @@ impl Engine {
             grid,
             n_norm: norm_alts.len(),
             child_cols,
-            nominal_weights: fw.groups.iter().map(|g| g.child_weights.clone()).collect(),
-            nominal_agg: fw.groups.iter().map(|g| g.aggregation).collect(),
+            nominal_weights: fw.groups().iter().map(|g| g.child_weights().to_vec()).collect(),
+            nominal_agg: fw.groups().iter().map(|g| g.aggregation()).collect(),
             blocks: restrict(&coin.norm_block),
             rank_blocks: restrict(&coin.rank_block),
             max_children: fw
-                .groups
+                .groups()
                 .iter()
-                .map(|g| g.children.len())
+                .map(|g| g.children().len())
                 .max()
                 .unwrap_or(0),
             nominal_scores: Vec::new(),
@@ -363,8 +358,8 @@ impl Engine {
     /// A fresh workspace (one per thread).
     pub fn workspace(&self) -> Workspace {
         let n = self.units.len();
-        let k = self.fw.indicators.len();
-        let g = self.fw.groups.len();
+        let k = self.fw.indicators().len();
+        let g = self.fw.groups().len();
         let work = self
             .matrices
             .iter()
@@ -478,7 +473,7 @@ impl Engine {
 
     /// Aggregate and rank with the workspace's settings.
     fn evaluate(&self, ws: &mut Workspace) -> Result<()> {
-        let k = self.fw.indicators.len();
+        let k = self.fw.indicators().len();
         let Workspace {
             work,
             weights,
@@ -501,11 +496,11 @@ impl Engine {
         } = ws;
         let m = *matrix;
         let work = &mut work[m];
-        for (g, group) in self.fw.groups.iter().enumerate() {
+        for (g, group) in self.fw.groups().iter().enumerate() {
             cols.clear();
             wts.clear();
             for ((child, &col), &w) in group
-                .children
+                .children()
                 .iter()
                 .zip(&self.child_cols[g])
                 .zip(&weights[g])
@@ -551,14 +546,14 @@ impl Engine {
                         }
                         let s = &mut sub[..members.len()];
                         aggregate_into(method, bm, &iota[..cols.len()], wts, s)
-                            .map_err(|e| e.within(&group.code))?;
+                            .map_err(|e| e.within(group.code()))?;
                         for (&v, &i) in s.iter().zip(members) {
                             out[i] = v;
                         }
                     }
                 } else {
                     aggregate_into(method, work, cols, wts, out)
-                        .map_err(|e| e.within(&group.code))?;
+                        .map_err(|e| e.within(group.code()))?;
                 }
                 count.fill(0);
                 for &c in cols.iter() {
@@ -567,7 +562,7 @@ impl Engine {
                     }
                 }
             }
-            let min_present = group.min_present.min(cols.len());
+            let min_present = group.min_present().min(cols.len());
             for (o, &present) in out.iter_mut().zip(count.iter()) {
                 if (present as usize) < min_present {
                     *o = f64::NAN;

@@ -237,22 +237,22 @@ impl Input {
                 .join(" "),
             InputKind::Normalise(a) => match &a[Self::pick(xs[0], a.len())] {
                 None => "nominal".into(),
-                Some(n) => normalise_label(n),
+                Some(n) => n.to_string(),
             },
             InputKind::Aggregate { alternatives, .. } => {
                 match alternatives[Self::pick(xs[0], alternatives.len())] {
                     None => "nominal".into(),
-                    Some(a) => aggregate_label(a),
+                    Some(a) => a.to_string(),
                 }
             }
             InputKind::Impute(a) => match &a[Self::pick(xs[0], a.len())] {
                 None => "nominal".into(),
                 Some(None) => "none".into(),
-                Some(Some(m)) => impute_label(m),
+                Some(Some(m)) => m.to_string(),
             },
             InputKind::Exclude(a) => match a[Self::pick(xs[0], a.len())] {
                 None => "none".into(),
-                Some(j) => fw.indicators[j].code.clone(),
+                Some(j) => fw.indicators()[j].code().to_string(),
             },
         }
     }
@@ -274,103 +274,6 @@ fn bad(reason: impl Into<String>) -> Error {
     Error::Spec {
         context: "uncertainty inputs".into(),
         reason: reason.into(),
-    }
-}
-
-/// A short label, e.g. `minmax(1,100)`, `goalposts(0,0.5,100)`, `rank`.
-///
-/// # Examples
-/// ```
-/// use linkage::uncertainty::inputs::normalise_label;
-/// use linkage::score::spec::NormaliseSpec;
-/// assert_eq!(normalise_label(&NormaliseSpec::Minmax { lower: 1.0, upper: 100.0 }), "minmax(1,100)");
-/// ```
-pub fn normalise_label(n: &NormaliseSpec) -> String {
-    match n {
-        NormaliseSpec::Minmax { lower, upper } => format!("minmax({lower},{upper})"),
-        NormaliseSpec::Zscore { mean, sd } => format!("zscore({mean},{sd})"),
-        NormaliseSpec::Scaled { lower, upper } => format!("scaled({lower},{upper})"),
-        NormaliseSpec::Dist2max => "dist2max".into(),
-        NormaliseSpec::Dist2ref { reference, cap_max } => {
-            format!(
-                "dist2ref({reference}{})",
-                if *cap_max { ",cap" } else { "" }
-            )
-        }
-        NormaliseSpec::Dist2target { cap_max } => {
-            format!("dist2target{}", if *cap_max { "(cap)" } else { "" })
-        }
-        NormaliseSpec::Fracmax => "fracmax".into(),
-        NormaliseSpec::Rank => "rank".into(),
-        NormaliseSpec::Borda => "borda".into(),
-        NormaliseSpec::Prank => "prank".into(),
-        NormaliseSpec::Goalposts {
-            lower,
-            upper,
-            scale,
-            truncate,
-        } => format!(
-            "goalposts({lower},{upper},{scale}{})",
-            if *truncate { "" } else { ",untruncated" }
-        ),
-        NormaliseSpec::None => "none".into(),
-    }
-}
-
-/// A short label, e.g. `arithmetic`, `generalised(2)`.
-///
-/// # Examples
-/// ```
-/// use linkage::uncertainty::inputs::aggregate_label;
-/// use linkage::score::aggregate::Aggregation;
-/// assert_eq!(aggregate_label(Aggregation::GeometricMean), "geometric");
-/// ```
-pub fn aggregate_label(a: Aggregation) -> String {
-    match a {
-        Aggregation::ArithmeticMean => "arithmetic".into(),
-        Aggregation::GeometricMean => "geometric".into(),
-        Aggregation::HarmonicMean => "harmonic".into(),
-        Aggregation::GeneralisedMean { p } => format!("generalised({p})"),
-        Aggregation::Copeland => "copeland".into(),
-    }
-}
-
-pub(crate) fn impute_label(m: &ImputeSpec) -> String {
-    match m {
-        ImputeSpec::Mean => "mean".into(),
-        ImputeSpec::Median => "median".into(),
-        ImputeSpec::GroupMean { group } => format!("group_mean({group})"),
-        ImputeSpec::GroupMedian { group } => format!("group_median({group})"),
-        ImputeSpec::Latest => "latest".into(),
-        ImputeSpec::Linear => "linear".into(),
-    }
-}
-
-/// The parameter checks of [`crate::score::spec::Spec::resolve`] for a normalisation applied
-/// to every indicator (targets are checked when the alternative is computed).
-fn check_normalise(n: &NormaliseSpec) -> Result<()> {
-    let finite = |v: &[f64]| v.iter().all(|x| x.is_finite());
-    let label = normalise_label(n);
-    match *n {
-        NormaliseSpec::Minmax { lower, upper } | NormaliseSpec::Scaled { lower, upper }
-            if !finite(&[lower, upper]) || lower >= upper =>
-        {
-            Err(bad(format!(
-                "normalisation {label} needs finite lower < upper"
-            )))
-        }
-        NormaliseSpec::Zscore { mean, sd } if !finite(&[mean, sd]) || sd <= 0.0 => Err(bad(
-            format!("normalisation {label} needs a finite mean and sd > 0"),
-        )),
-        NormaliseSpec::Goalposts {
-            lower,
-            upper,
-            scale,
-            ..
-        } if !finite(&[lower, upper, scale]) || (lower - upper).abs() == 0.0 => Err(bad(format!(
-            "normalisation {label} needs finite, distinct goalposts"
-        ))),
-        _ => Ok(()),
     }
 }
 
@@ -458,12 +361,12 @@ impl Inputs {
         };
         let mut levels_seen = HashSet::new();
         for w in &self.weights {
-            if w.level < 1 || w.level >= fw.levels {
+            if w.level < 1 || w.level >= fw.levels() {
                 return Err(bad(format!(
                     "weights level {} must be between 1 and {} (level {} is the root, which has no weight)",
                     w.level,
-                    fw.levels - 1,
-                    fw.levels
+                    fw.levels() - 1,
+                    fw.levels()
                 )));
             }
             if !levels_seen.insert(w.level) {
@@ -476,14 +379,14 @@ impl Inputs {
                 )));
             }
             let mut nodes = Vec::new();
-            for (g, group) in fw.groups.iter().enumerate() {
-                for (c, child) in group.children.iter().enumerate() {
+            for (g, group) in fw.groups().iter().enumerate() {
+                for (c, child) in group.children().iter().enumerate() {
                     let (level, code) = match *child {
-                        Node::Indicator(j) => (1, &fw.indicators[j].code),
-                        Node::Group(h) => (fw.groups[h].level, &fw.groups[h].code),
+                        Node::Indicator(j) => (1, fw.indicators()[j].code()),
+                        Node::Group(h) => (fw.groups()[h].level(), fw.groups()[h].code()),
                     };
                     if level == w.level {
-                        nodes.push((g, c, code.clone()));
+                        nodes.push((g, c, code.to_string()));
                     }
                 }
             }
@@ -504,7 +407,11 @@ impl Inputs {
                 alts.push(None);
             }
             for a in &n.alternatives {
-                check_normalise(a)?;
+                // The one check of a normalisation, each indicator's target included.
+                fw.with_normalisation(a).map_err(|e| match e {
+                    Error::Spec { context, reason } => bad(format!("{context}: {reason}")),
+                    other => other,
+                })?;
                 alts.push(Some(a.clone()));
             }
             if alts.is_empty() {
@@ -518,28 +425,22 @@ impl Inputs {
                 alts.push(None);
             }
             for s in &a.alternatives {
-                if let AggregateSpec::Generalised { p } = s
-                    && (!p.is_finite() || p.abs() == 0.0)
-                {
-                    return Err(bad(format!(
-                        "aggregation generalised({p}) needs a finite p ≠ 0"
-                    )));
-                }
+                s.check().map_err(bad)?;
                 alts.push(Some(s.to_kernel()));
             }
             if alts.is_empty() {
                 return Err(bad("[aggregate] has no alternative"));
             }
             for &l in &a.levels {
-                if l < 2 || l > fw.levels {
+                if l < 2 || l > fw.levels() {
                     return Err(bad(format!(
                         "[aggregate] level {l} must be between 2 and {}",
-                        fw.levels
+                        fw.levels()
                     )));
                 }
             }
-            let groups = (0..fw.groups.len())
-                .filter(|&g| a.levels.is_empty() || a.levels.contains(&fw.groups[g].level))
+            let groups = (0..fw.groups().len())
+                .filter(|&g| a.levels.is_empty() || a.levels.contains(&fw.groups()[g].level()))
                 .collect();
             push(
                 "aggregation".into(),
@@ -567,7 +468,7 @@ impl Inputs {
         if let Some(e) = &self.exclude {
             let mut alts = vec![None];
             match &e.indicators {
-                None => alts.extend((0..fw.indicators.len()).map(Some)),
+                None => alts.extend((0..fw.indicators().len()).map(Some)),
                 Some(codes) => {
                     for c in codes {
                         let j = fw.indicator_index(c).ok_or_else(|| {

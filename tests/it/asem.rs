@@ -142,7 +142,7 @@ fn treat_minmax_arithmetic_and_the_treatment_report() {
         .iter()
         .map(|t| {
             (
-                fw.indicators[t.indicator].code.clone(),
+                fw.indicators()[t.indicator].code().to_string(),
                 t.treatment.winsorised_high.len() + t.treatment.winsorised_low.len(),
             )
         })

@@ -690,7 +690,7 @@ proptest! {
     }) {
         let fw = case.design.framework();
         let s = case.run().unwrap();
-        let k = fw.indicators.len();
+        let k = fw.indicators().len();
         for (j, col) in case.cols.iter().enumerate() {
             for (i, &x) in col.iter().enumerate() {
                 if x.is_nan() {
@@ -702,20 +702,20 @@ proptest! {
             }
         }
         prop_assert_eq!(&s.imputed_cells, &vec![0; k]);
-        for (g, group) in fw.groups.iter().enumerate() {
+        for (g, group) in fw.groups().iter().enumerate() {
             for i in 0..case.n() {
                 let have = group
-                    .children
+                    .children()
                     .iter()
                     .filter(|&&c| !s.column(c)[i].is_nan())
                     .count();
-                prop_assert_eq!(s.present.get(i, g), have as f64, "present of group {}, unit {}", &group.code, i);
+                prop_assert_eq!(s.present.get(i, g), have as f64, "present of group {}, unit {}", &group.code(), i);
                 let v = s.aggregated.get(i, g);
                 prop_assert_eq!(
                     v.is_nan(),
-                    have < group.min_present,
+                    have < group.min_present(),
                     "group {} unit {}: {} with {} of {} children present (min_present {})",
-                    &group.code, i, v, have, group.children.len(), group.min_present
+                    &group.code(), i, v, have, group.children().len(), group.min_present()
                 );
             }
         }
@@ -827,14 +827,14 @@ proptest! {
         c in prop_oneof![1e-3f64..1.0, 1f64..1e3],
     ) {
         let fw = case.design.framework();
-        let g = pick.index(fw.groups.len());
+        let g = pick.index(fw.groups().len());
         let mut scaled = case.clone();
         scaled.design.scale_group_weights(g, c);
         let fw2 = scaled.design.framework();
-        for (h, (x, y)) in fw.groups.iter().zip(&fw2.groups).enumerate() {
-            prop_assert_eq!(&x.code, &y.code);
-            let want: Vec<f64> = x.child_weights.iter().map(|w| if h == g { w * c } else { *w }).collect();
-            prop_assert_eq!(&y.child_weights, &want, "weights of group {}", &x.code);
+        for (h, (x, y)) in fw.groups().iter().zip(fw2.groups()).enumerate() {
+            prop_assert_eq!(&x.code(), &y.code());
+            let want: Vec<f64> = x.child_weights().iter().map(|w| if h == g { w * c } else { *w }).collect();
+            prop_assert_eq!(&y.child_weights(), &want, "weights of group {}", &x.code());
         }
         let s = case.run().unwrap();
         let t = scaled.run().unwrap();
@@ -859,8 +859,8 @@ proptest! {
     }) {
         let fw = case.design.framework();
         let s = case.run().unwrap();
-        let k = fw.indicators.len();
-        prop_assert_eq!(s.ranks.cols(), k + fw.groups.len());
+        let k = fw.indicators().len();
+        prop_assert_eq!(s.ranks.cols(), k + fw.groups().len());
         for c in 0..s.ranks.cols() {
             let values = if c < k { s.normalised.col(c) } else { s.aggregated.col(c - k) };
             let ranks = s.ranks.col(c);
@@ -967,12 +967,12 @@ proptest! {
         let s = case.run().unwrap();
         let t = better.run().unwrap();
         let fw = case.design.framework();
-        for (g, group) in fw.groups.iter().enumerate() {
+        for (g, group) in fw.groups().iter().enumerate() {
             let (before, after) = (s.aggregated.get(u, g), t.aggregated.get(u, g));
             if before.is_finite() && after.is_finite() {
                 prop_assert!(after >= before - 1e-9,
                     "group {}: unit {} went from {} to {} when indicator {} (direction {}) improved by {}",
-                    &group.code, u, before, after, j, dir, delta);
+                    &group.code(), u, before, after, j, dir, delta);
             }
         }
         let (before, after) = (s.normalised.get(u, j), t.normalised.get(u, j));

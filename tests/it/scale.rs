@@ -77,15 +77,15 @@ fn the_scale_path_writes_the_scores_of_the_in_memory_path() {
         let mut expected = 0;
         for (i, &(a, p, y)) in full.units.iter().enumerate() {
             let nodes = fw
-                .indicators
+                .indicators()
                 .iter()
                 .enumerate()
-                .map(|(j, ind)| (Node::Indicator(j), ind.code.as_str()))
+                .map(|(j, ind)| (Node::Indicator(j), ind.code()))
                 .chain(
-                    fw.groups
+                    fw.groups()
                         .iter()
                         .enumerate()
-                        .map(|(g, gr)| (Node::Group(g), gr.code.as_str())),
+                        .map(|(g, gr)| (Node::Group(g), gr.code())),
                 );
             for (node, code) in nodes {
                 let v = full.scores.column(node)[i];

@@ -32,7 +32,7 @@ fn root_scores_and_ranks(fw: &Framework, s: &Scores) -> (Vec<f64>, Vec<f64>) {
     let root = fw.root();
     (
         s.aggregated.col(root).to_vec(),
-        s.ranks.col(fw.indicators.len() + root).to_vec(),
+        s.ranks.col(fw.indicators().len() + root).to_vec(),
     )
 }
 
@@ -130,19 +130,24 @@ fn a_replication_equals_a_rebuild_with_its_settings() {
     engine.replicate(&x, &mut ws).unwrap();
     let mut spec = d.spec.clone();
     spec.normalise = opts_1_100().normalise;
-    let mut fw_w = spec.resolve().unwrap();
+    // The same multipliers written into the spec's weights of the level-2 groups (a framework
+    // is checked and cannot be changed in place), in the engine's node order.
+    let fw0 = spec.resolve().unwrap();
     let mut node = 0;
-    for g in 0..fw_w.groups.len() {
-        for c in 0..fw_w.groups[g].children.len() {
-            if let linkage::score::spec::Node::Group(h) = fw_w.groups[g].children[c]
-                && fw_w.groups[h].level == 2
+    for g in fw0.groups() {
+        for &child in g.children() {
+            if let linkage::score::spec::Node::Group(h) = child
+                && fw0.groups()[h].level() == 2
             {
-                fw_w.groups[g].child_weights[c] *= 1.0 + 0.5 * (2.0 * us[node] - 1.0);
+                let code = fw0.groups()[h].code();
+                let gs = spec.group.iter_mut().find(|s| s.code == code).unwrap();
+                gs.weight *= 1.0 + 0.5 * (2.0 * us[node] - 1.0);
                 node += 1;
             }
         }
     }
     assert_eq!(node, 8);
+    let fw_w = spec.resolve().unwrap();
     let (s, r) = root_scores_and_ranks(&fw_w, &build(&fw_w, &d.coin).unwrap());
     assert!(same_bits(ws.scores(), &s) && same_bits(ws.ranks(), &r));
 
@@ -182,8 +187,7 @@ fn a_replication_equals_a_rebuild_with_its_settings() {
     x[9] = 0.0;
     x[10] = 0.75;
     engine.replicate(&x, &mut ws).unwrap();
-    let mut fw_i = fw.clone();
-    fw_i.impute = Some(linkage::score::spec::ImputeSpec::Mean);
+    let fw_i = fw.with_impute(Some(linkage::score::spec::ImputeSpec::Mean));
     let (s, r) = root_scores_and_ranks(&fw_i, &build(&fw_i, &d.coin).unwrap());
     assert!(same_bits(ws.scores(), &s) && same_bits(ws.ranks(), &r));
 
