@@ -8,11 +8,6 @@
 //!    China, and since when?
 //!
 //! Run: `cargo run --example alignment`
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a panic is the failure report here"
-)]
 
 use linkage::alignment::{institutions, voting};
 use linkage::iso3;

@@ -7,16 +7,11 @@
 //! geometric means, and writes each results table to `target/examples/asem/`.
 //!
 //! Run: `cargo run --example asem`
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a panic is the failure report here"
-)]
 
 use linkage::io::csv::{self, NumberStyle};
 use linkage::score::build::build;
 use linkage::score::coinr::{IndexOptions, read};
-use linkage::score::spec::{AggregateSpec, NormaliseSpec};
+use linkage::score::spec::{AggregateSpec, Node, NormaliseSpec};
 
 fn main() -> linkage::Result<()> {
     let dir = linkage::default_data_dir().join("asem");
@@ -46,9 +41,9 @@ fn main() -> linkage::Result<()> {
         let scores = build(&fw, &data.coin)?;
         let path = out.join(format!("{name}.csv"));
         csv::write(&path, &data.results(&fw, &scores), NumberStyle::Plain)?;
-        let root = fw.root();
-        let index = scores.aggregated.col(root).to_vec();
-        let rank = scores.ranks.col(fw.indicators().len() + root).to_vec();
+        let root = Node::Group(fw.root());
+        let index = scores.column(root).to_vec();
+        let rank = scores.rank_column(root).to_vec();
         if ranks.is_empty() {
             println!(
                 "ASEM Sustainable Connectivity, {} units, {} levels\n\

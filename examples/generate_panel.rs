@@ -8,11 +8,6 @@
 //! (default 200 × 10 × 50 × 10 = 1,000,000 rows; 200 × 10 × 50 × 100 = 10,000,000), then
 //! `/usr/bin/time -v target/release/linkage score --panel target/synthetic/panel_1000000.parquet
 //! --spec target/synthetic/spec_10.toml --out target/synthetic/scores.parquet`.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a panic is the failure report here"
-)]
 
 use linkage::synthetic::SyntheticPanel;
 

@@ -6,11 +6,6 @@
 //! (`data/presence.toml`) on the shipped data; a dimension without data prints as missing.
 //!
 //! Run: `cargo run --example india`
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a panic is the failure report here"
-)]
 
 use linkage::report::case_study::{CaseStudies, output_dir};
 

@@ -6,11 +6,6 @@
 //! coloured by profile alignment, Japan's dimension heatmap) to `target/examples/indo_pacific/`.
 //!
 //! Run: `cargo run --example indo_pacific`
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a panic is the failure report here"
-)]
 
 use linkage::iso3;
 use linkage::report::case_study::{CaseStudies, output_dir};

@@ -10,11 +10,6 @@
 //! over 2,000 runs and the Sobol indices (N = 2,000) of the mean absolute rank shift.
 //!
 //! Run: `cargo run --release --example sensitivity`
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a panic is the failure report here"
-)]
 
 use linkage::uncertainty::sa::SobolOptions;
 use linkage::uncertainty::{Engine, Inputs, SaOptions, UaOptions, UnitStats};

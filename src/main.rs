@@ -315,7 +315,8 @@ fn run(command: Command) -> Result<(), CliError> {
             for t in &done.treatments {
                 eprintln!(
                     "treated {} in block {}",
-                    fw.indicators()[t.indicator].code(), t.block
+                    fw.indicators()[t.indicator].code(),
+                    t.block
                 );
             }
             println!(

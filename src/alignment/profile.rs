@@ -236,7 +236,7 @@ impl Default for AlignmentOptions {
 /// assert_eq!(us_jp_vn.n, 4);
 /// ```
 pub fn alignment_table(p: &Presence, opts: &AlignmentOptions) -> Vec<AlignmentRow> {
-    let fw = &p.framework;
+    let fw = &p.framework();
     let root = fw.root();
     let dims: Vec<usize> = (0..fw.groups().len())
         .filter(|&g| fw.groups()[g].level() == 2)

@@ -212,7 +212,7 @@ impl Profile {
 /// The dimensions of a presence framework (level-2 groups), as `(code, display name)` in spec
 /// order.
 pub fn presence_dimensions(p: &Presence) -> Vec<(String, String)> {
-    p.framework
+    p.framework()
         .groups()
         .iter()
         .filter(|g| g.level() == 2)
@@ -223,10 +223,13 @@ pub fn presence_dimensions(p: &Presence) -> Vec<(String, String)> {
 /// The display name of a framework node (indicator, dimension or the root) by code; the code
 /// itself when unknown.
 pub fn node_name(p: &Presence, code: &str) -> String {
-    let fw = &p.framework;
+    let fw = &p.framework();
     fw.indicator_index(code)
         .map(|i| fw.indicators()[i].name().to_string())
-        .or_else(|| fw.group_index(code).map(|g| fw.groups()[g].name().to_string()))
+        .or_else(|| {
+            fw.group_index(code)
+                .map(|g| fw.groups()[g].name().to_string())
+        })
         .unwrap_or_else(|| code.to_string())
 }
 

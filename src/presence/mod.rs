@@ -45,8 +45,6 @@ pub type Unit = (Iso3, Iso3, i32);
 /// Presence scores of every (actor, partner, year) unit with data.
 #[derive(Debug, Clone)]
 pub struct Presence {
-    /// The framework scored.
-    pub framework: Framework,
     /// Units: (actor, partner, year), sorted.
     pub units: Vec<(Iso3, Iso3, i32)>,
     /// Every stage of the run.
@@ -72,19 +70,13 @@ pub struct Presence {
 pub fn score(panel: &Panel, fw: &Framework) -> Result<Presence> {
     let (coin, units) = coin(panel, fw)?;
     let scores = build(fw, &coin)?;
-    Ok(Presence {
-        framework: fw.clone(),
-        units,
-        scores,
-    })
+    Ok(Presence { units, scores })
 }
 
 impl Presence {
-    fn node(&self, code: &str) -> Option<Node> {
-        self.framework
-            .indicator_index(code)
-            .map(Node::Indicator)
-            .or_else(|| self.framework.group_index(code).map(Node::Group))
+    /// The framework scored.
+    pub fn framework(&self) -> &Framework {
+        self.scores.framework()
     }
 
     fn unit(&self, actor: Iso3, partner: Iso3, year: i32) -> Option<usize> {
@@ -93,20 +85,12 @@ impl Presence {
 
     /// Score of a node (indicator, dimension or the root) for a unit; `None` when missing.
     pub fn score(&self, actor: Iso3, partner: Iso3, year: i32, code: &str) -> Option<f64> {
-        let i = self.unit(actor, partner, year)?;
-        let v = self.scores.column(self.node(code)?)[i];
-        (!v.is_nan()).then_some(v)
+        self.scores.get(self.unit(actor, partner, year)?, code)
     }
 
     /// Rank of the actor among the actors in that partner and year for a node.
     pub fn rank(&self, actor: Iso3, partner: Iso3, year: i32, code: &str) -> Option<f64> {
-        let i = self.unit(actor, partner, year)?;
-        let c = match self.node(code)? {
-            Node::Indicator(k) => k,
-            Node::Group(g) => self.framework.indicators().len() + g,
-        };
-        let v = self.scores.ranks.get(i, c);
-        (!v.is_nan()).then_some(v)
+        self.scores.rank(self.unit(actor, partner, year)?, code)
     }
 }
 
@@ -119,19 +103,10 @@ impl Rows for Presence {
     }
 
     fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
-        let fw = &self.framework;
-        let k = fw.indicators().len();
+        let fw = self.framework();
         let nodes: Vec<(Node, usize, &str)> = fw
-            .indicators()
-            .iter()
-            .enumerate()
-            .map(|(j, i)| (Node::Indicator(j), 1, i.code()))
-            .chain(
-                fw.groups()
-                    .iter()
-                    .enumerate()
-                    .map(|(g, gr)| (Node::Group(g), gr.level(), gr.code())),
-            )
+            .nodes()
+            .map(|node| (node, fw.level(node), fw.code(node)))
             .collect();
         for (i, &(a, p, y)) in self.units.iter().enumerate() {
             for &(node, lvl, c) in &nodes {
@@ -139,9 +114,9 @@ impl Rows for Presence {
                 if v.is_nan() {
                     continue;
                 }
-                let (rc, np) = match node {
-                    Node::Indicator(j) => (j, None),
-                    Node::Group(g) => (k + g, Some(self.scores.present.get(i, g) as u32)),
+                let np = match node {
+                    Node::Indicator(_) => None,
+                    Node::Group(g) => Some(self.scores.present.get(i, g) as u32),
                 };
                 sink.text(a.as_str());
                 sink.text(p.as_str());
@@ -149,7 +124,7 @@ impl Rows for Presence {
                 sink.int(lvl as i64);
                 sink.text(c);
                 sink.float(v);
-                sink.int(i64::from(self.scores.ranks.get(i, rc) as u32));
+                sink.int(i64::from(self.scores.rank_column(node)[i] as u32));
                 sink.opt_int(np.map(i64::from));
                 sink.end_row()?;
             }

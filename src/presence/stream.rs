@@ -238,7 +238,7 @@ fn scan(
     })?;
     // After the rows, so that a defect in a row is reported before a spec that does not fit.
     for ind in fw.indicators() {
-        if rules.indicator_index(&ind.code()).is_none() {
+        if rules.indicator_index(ind.code()).is_none() {
             return Err(Error::Spec {
                 context: format!("indicator `{}`", ind.code()),
                 reason: format!("the panel {} has no such indicator", path.display()),

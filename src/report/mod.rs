@@ -170,14 +170,10 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
     put(dir, &mut files, "institutions.csv", ties.as_slice())?;
     let mut extra_charts = Vec::new();
     if let Some(runs) = opts.uncertainty_runs {
-        let (intervals, charts) = uncertainty::rank_uncertainty(&built.panel, &fw, runs, dir)?;
-        put(
-            dir,
-            &mut files,
-            "rank_uncertainty.csv",
-            intervals.as_slice(),
-        )?;
-        extra_charts = charts;
+        let ranks = uncertainty::rank_uncertainty(&built.panel, &fw, runs, dir)?;
+        let intervals = ranks.intervals.as_slice();
+        put(dir, &mut files, "rank_uncertainty.csv", intervals)?;
+        extra_charts = ranks.charts;
     }
     let page = html::ReportInputs {
         data: &data,

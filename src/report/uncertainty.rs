@@ -27,6 +27,15 @@ pub struct RankInterval {
     pub mean_score: f64,
 }
 
+/// What [`rank_uncertainty`] made: the intervals and the charts written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankUncertainty {
+    /// One interval per unit scored in the year analysed.
+    pub intervals: Vec<RankInterval>,
+    /// One chart per case study, already written: (title, file stem).
+    pub charts: Vec<(String, String)>,
+}
+
 impl Rows for [RankInterval] {
     /// `actor, partner, year, nominal_rank, median_rank, q05_rank, q95_rank, mean_score`.
     fn columns(&self) -> Vec<Column> {
@@ -81,9 +90,8 @@ fn uncertainty_year(
 }
 
 /// Rank intervals of the actors' overall presence within each partner, in one year, under ±25 %
-/// weight noise at every level (`runs` replications, seed 1). Returns one interval per scored
-/// unit of that year and one chart per case study (written to `out_dir/charts`): (title, file
-/// stem).
+/// weight noise at every level (`runs` replications, seed 1): one interval per scored unit of
+/// that year and one chart per case study (written to `out_dir/charts`).
 ///
 /// # Errors
 /// [`Error::Method`] when no year has overall scores for every case study; those of the
@@ -93,7 +101,7 @@ pub fn rank_uncertainty(
     fw: &Framework,
     runs: usize,
     out_dir: &Path,
-) -> Result<(Vec<RankInterval>, Vec<(String, String)>)> {
+) -> Result<RankUncertainty> {
     use crate::uncertainty::{Engine, Inputs, UaOptions};
     let (coin, units) = crate::presence::coin(panel, fw)?;
     let nominal = crate::score::build::build(fw, &coin)?;
@@ -160,5 +168,5 @@ pub fn rank_uncertainty(
             stem,
         ));
     }
-    Ok((intervals, charts))
+    Ok(RankUncertainty { intervals, charts })
 }

@@ -17,215 +17,15 @@
 //!    the smallest rank, missing stays missing.
 
 use crate::error::{Error, Result};
-use crate::io::rows::{Column, Kind, RowSink, Rows};
 use crate::score::aggregate::{Aggregation, aggregate_into};
 use crate::score::coin::Coin;
 use crate::score::impute;
 use crate::score::matrix::Matrix;
 use crate::score::normalise::normalise_into_with;
 use crate::score::rank::{RankOrder, min_rank_in_place};
+pub use crate::score::scores::{Scores, ScoresTable, Stage, StageTable, TreatmentRecord};
 use crate::score::spec::{Framework, ImputeSpec, Node, NormaliseSpec};
-use crate::score::treat::{Treatment, treat_into};
-
-/// What the treatment did to one indicator in one block.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TreatmentRecord {
-    /// Indicator index.
-    pub indicator: usize,
-    /// Normalisation block.
-    pub block: u32,
-    /// The kernel's report.
-    pub treatment: Treatment,
-}
-
-/// Every stage of a scoring run. Indicator matrices are units × `framework.indicators`;
-/// `aggregated` and `present` are units × `framework.groups`; `ranks` is units ×
-/// (indicators then groups).
-#[derive(Debug, Clone)]
-pub struct Scores {
-    /// Raw values.
-    pub raw: Matrix,
-    /// After denomination.
-    pub denominated: Matrix,
-    /// After imputation.
-    pub imputed: Matrix,
-    /// Cells filled by imputation, per indicator.
-    pub imputed_cells: Vec<usize>,
-    /// After outlier treatment.
-    pub treated: Matrix,
-    /// What the treatment did (indicators that were changed only).
-    pub treatments: Vec<TreatmentRecord>,
-    /// After normalisation.
-    pub normalised: Matrix,
-    /// Aggregate scores.
-    pub aggregated: Matrix,
-    /// Number of children with a value behind each aggregate score.
-    pub present: Matrix,
-    /// Ranks of every indicator (normalised) and aggregate.
-    pub ranks: Matrix,
-}
-
-/// A stage of the pipeline, for [`Scores::stage_table`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    /// Raw values.
-    Raw,
-    /// After denomination.
-    Denominated,
-    /// After imputation.
-    Imputed,
-    /// After outlier treatment.
-    Treated,
-    /// After normalisation.
-    Normalised,
-}
-
-impl Scores {
-    /// Score column of a node: indicators from `normalised`, groups from `aggregated`.
-    pub fn column(&self, node: Node) -> &[f64] {
-        match node {
-            Node::Indicator(k) => self.normalised.col(k),
-            Node::Group(g) => self.aggregated.col(g),
-        }
-    }
-
-    /// The indicator matrix of one stage.
-    pub fn stage(&self, stage: Stage) -> &Matrix {
-        match stage {
-            Stage::Raw => &self.raw,
-            Stage::Denominated => &self.denominated,
-            Stage::Imputed => &self.imputed,
-            Stage::Treated => &self.treated,
-            Stage::Normalised => &self.normalised,
-        }
-    }
-
-    /// One stage as a wide table: `unit`, then one column per indicator (missing as empty).
-    pub fn stage_table<'a>(
-        &'a self,
-        fw: &'a Framework,
-        units: &'a [String],
-        stage: Stage,
-    ) -> StageTable<'a> {
-        StageTable {
-            matrix: self.stage(stage),
-            fw,
-            units,
-        }
-    }
-
-    /// Scores and ranks at every level as a wide table: `unit`, then for every indicator
-    /// (normalised) and aggregate its score column (named by its code) and its rank column
-    /// (`rank_<code>`, 1 = highest within the ranking block); missing as empty.
-    ///
-    /// # Examples
-    /// ```
-    /// use linkage::score::{build::build, coinr::{read, IndexOptions}};
-    /// let dir = linkage::default_data_dir().join("asem");
-    /// let d = read(&dir.join("ASEM_iData.csv"), &dir.join("ASEM_iMeta.csv")).unwrap();
-    /// let fw = d.framework(&IndexOptions::default()).unwrap();
-    /// let s = build(&fw, &d.coin).unwrap();
-    /// let f = linkage::io::frame::to_frame(&s.table(&fw, &d.coin.units)).unwrap();
-    /// assert_eq!(f.height(), 51);
-    /// assert_eq!(f.width(), 1 + 2 * (49 + 11));
-    /// ```
-    pub fn table<'a>(&'a self, fw: &'a Framework, units: &'a [String]) -> ScoresTable<'a> {
-        ScoresTable {
-            scores: self,
-            fw,
-            units,
-        }
-    }
-}
-
-/// One stage of a run as a wide table (see [`Scores::stage_table`]).
-#[derive(Debug, Clone, Copy)]
-pub struct StageTable<'a> {
-    matrix: &'a Matrix,
-    fw: &'a Framework,
-    units: &'a [String],
-}
-
-impl Rows for StageTable<'_> {
-    fn columns(&self) -> Vec<Column> {
-        std::iter::once(Column::new("unit", Kind::Text))
-            .chain(
-                self.fw
-                    .indicators()
-                    .iter()
-                    .map(|i| Column::new(i.code(), Kind::Float64)),
-            )
-            .collect()
-    }
-
-    fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
-        for (i, u) in self.units.iter().enumerate() {
-            sink.text(u);
-            for j in 0..self.fw.indicators().len() {
-                sink.opt_float(present(self.matrix.get(i, j)));
-            }
-            sink.end_row()?;
-        }
-        Ok(())
-    }
-}
-
-/// Scores and ranks at every level as a wide table (see [`Scores::table`]).
-#[derive(Debug, Clone, Copy)]
-pub struct ScoresTable<'a> {
-    scores: &'a Scores,
-    fw: &'a Framework,
-    units: &'a [String],
-}
-
-impl ScoresTable<'_> {
-    /// (code, score column, rank column) of every indicator, then every aggregate.
-    fn nodes(&self) -> Vec<(&str, Node, usize)> {
-        let k = self.fw.indicators().len();
-        self.fw
-            .indicators()
-            .iter()
-            .enumerate()
-            .map(|(j, i)| (i.code(), Node::Indicator(j), j))
-            .chain(
-                self.fw
-                    .groups()
-                    .iter()
-                    .enumerate()
-                    .map(|(g, gr)| (gr.code(), Node::Group(g), k + g)),
-            )
-            .collect()
-    }
-}
-
-impl Rows for ScoresTable<'_> {
-    fn columns(&self) -> Vec<Column> {
-        let mut cols = vec![Column::new("unit", Kind::Text)];
-        for (code, _, _) in self.nodes() {
-            cols.push(Column::new(code, Kind::Float64));
-            cols.push(Column::new(format!("rank_{code}"), Kind::Float64));
-        }
-        cols
-    }
-
-    fn write_rows(&self, sink: &mut dyn RowSink) -> Result<()> {
-        let nodes = self.nodes();
-        for (i, u) in self.units.iter().enumerate() {
-            sink.text(u);
-            for &(_, node, rank_col) in &nodes {
-                sink.opt_float(present(self.scores.column(node)[i]));
-                sink.opt_float(present(self.scores.ranks.get(i, rank_col)));
-            }
-            sink.end_row()?;
-        }
-        Ok(())
-    }
-}
-
-/// A value unless it is missing (NaN).
-fn present(v: f64) -> Option<f64> {
-    (!v.is_nan()).then_some(v)
-}
+use crate::score::treat::treat_into;
 
 /// Run the whole pipeline.
 ///
@@ -287,6 +87,7 @@ pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
     }
 
     Ok(Scores {
+        framework: fw.clone(),
         raw: coin.raw.clone(),
         denominated,
         imputed,
@@ -360,8 +161,7 @@ pub fn build_lean(fw: &Framework, coin: &mut Coin) -> Result<LeanScores> {
 ///    missing).
 fn denominate(fw: &Framework, coin: &Coin, m: &mut Matrix) {
     for (j, ind) in fw.indicators().iter().enumerate() {
-        if let Some(d) = ind.denominator().and_then(|d| coin.denominators.get(d))
-        {
+        if let Some(d) = ind.denominator().and_then(|d| coin.denominators.get(d)) {
             for (x, &den) in m.col_mut(j).iter_mut().zip(d) {
                 *x = if den.is_finite() && den != 0.0 {
                     *x / den
@@ -401,7 +201,9 @@ fn treat_all(
     let mut buf_in = Vec::new();
     let mut buf_out = Vec::new();
     for (j, ind) in fw.indicators().iter().enumerate() {
-        let Some(settings) = ind.treat() else { continue };
+        let Some(settings) = ind.treat() else {
+            continue;
+        };
         let spec = settings.to_kernel();
         for members in blocks {
             gather(m.col(j), members, &mut buf_in);
@@ -604,11 +406,7 @@ pub fn aggregate_all(
     aggregated: &mut Matrix,
     present: &mut Matrix,
 ) -> Result<()> {
-    let weights: Vec<&[f64]> = fw
-        .groups()
-        .iter()
-        .map(|g| g.child_weights())
-        .collect();
+    let weights: Vec<&[f64]> = fw.groups().iter().map(|g| g.child_weights()).collect();
     aggregate_with_weights(fw, &weights, blocks, normalised, aggregated, present)
 }
 

@@ -187,10 +187,10 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
     // Check iMeta's Level against the hierarchy's depth.
     let fw = spec.resolve()?;
     for ind in fw.indicators() {
-        check_level(imeta, &level, &levels, &ind.code(), 1)?;
+        check_level(imeta, &level, &levels, ind.code(), 1)?;
     }
     for g in fw.groups() {
-        check_level(imeta, &level, &levels, &g.code(), g.level())?;
+        check_level(imeta, &level, &levels, g.code(), g.level())?;
     }
 
     let data = Table::read(idata)?;
@@ -221,7 +221,7 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
     };
     let mut columns = Vec::with_capacity(fw.indicators().len());
     for ind in fw.indicators() {
-        let v = numeric(&ind.code())?;
+        let v = numeric(ind.code())?;
         if v.iter().all(|x| x.is_nan()) {
             return Err(Error::Invalid {
                 at: Location::field(idata, ind.code()),
@@ -351,7 +351,8 @@ impl CoinrData {
             .iter()
             .filter_map(|(c, is_ind)| {
                 if *is_ind {
-                    fw.indicator_index(c).map(|i| (c.as_str(), Node::Indicator(i)))
+                    fw.indicator_index(c)
+                        .map(|i| (c.as_str(), Node::Indicator(i)))
                 } else {
                     fw.group_index(c).map(|g| (c.as_str(), Node::Group(g)))
                 }
@@ -360,7 +361,7 @@ impl CoinrData {
         Results {
             units: &self.coin.units,
             cols,
-            rank_col: fw.indicators().len() + fw.root(),
+            root: Node::Group(fw.root()),
             scores,
         }
     }
@@ -371,14 +372,18 @@ impl CoinrData {
 pub struct Results<'a> {
     units: &'a [String],
     cols: Vec<(&'a str, Node)>,
-    rank_col: usize,
+    root: Node,
     scores: &'a Scores,
 }
 
 impl Rows for Results<'_> {
     fn columns(&self) -> Vec<Column> {
         std::iter::once(Column::new("uCode", Kind::Text))
-            .chain(self.cols.iter().map(|(c, _)| Column::new(*c, Kind::Float64)))
+            .chain(
+                self.cols
+                    .iter()
+                    .map(|(c, _)| Column::new(*c, Kind::Float64)),
+            )
             .chain(std::iter::once(Column::new("Rank", Kind::Float64)))
             .collect()
     }
@@ -389,10 +394,9 @@ impl Rows for Results<'_> {
             for (_, node) in &self.cols {
                 sink.float(self.scores.column(*node)[i]);
             }
-            sink.float(self.scores.ranks.get(i, self.rank_col));
+            sink.float(self.scores.rank_column(self.root)[i]);
             sink.end_row()?;
         }
         Ok(())
     }
 }
-

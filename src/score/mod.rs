@@ -23,6 +23,7 @@ pub mod impute;
 pub mod matrix;
 pub mod normalise;
 pub mod rank;
+pub mod scores;
 pub mod spec;
 pub mod stats;
 pub mod treat;

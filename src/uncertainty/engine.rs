@@ -298,7 +298,11 @@ impl Engine {
             grid,
             n_norm: norm_alts.len(),
             child_cols,
-            nominal_weights: fw.groups().iter().map(|g| g.child_weights().to_vec()).collect(),
+            nominal_weights: fw
+                .groups()
+                .iter()
+                .map(|g| g.child_weights().to_vec())
+                .collect(),
             nominal_agg: fw.groups().iter().map(|g| g.aggregation()).collect(),
             blocks: restrict(&coin.norm_block),
             rank_blocks: restrict(&coin.rank_block),

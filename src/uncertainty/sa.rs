@@ -24,9 +24,9 @@
 use crate::error::{Error, Result};
 use crate::score::stats::quantile_sorted;
 use crate::uncertainty::engine::Engine;
+use crate::uncertainty::par_rows;
 use crate::uncertainty::sample::{Rng, Sampling, TAG_BOOTSTRAP, TAG_SA, check_points, fill_point};
 use crate::uncertainty::ua::mean_abs_shift;
-use crate::uncertainty::par_rows;
 
 /// Settings of a Saltelli design.
 ///
@@ -419,4 +419,3 @@ impl Engine {
         })
     }
 }
-

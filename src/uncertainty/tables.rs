@@ -108,7 +108,10 @@ impl Rows for RunInputs<'_> {
             match &i.kind {
                 InputKind::Weights { level, nodes, .. } => {
                     for (_, _, code) in nodes {
-                        cols.push(Column::new(format!("weight:L{level}:{code}"), Kind::Float64));
+                        cols.push(Column::new(
+                            format!("weight:L{level}:{code}"),
+                            Kind::Float64,
+                        ));
                     }
                 }
                 _ => cols.push(Column::new(i.name.as_str(), Kind::Text)),
@@ -296,7 +299,12 @@ impl Sa {
         let mut files = Vec::new();
         put(dir, &mut files, "sensitivity.csv", &self.sensitivity())?;
         if !self.per_unit.is_empty() {
-            put(dir, &mut files, "sensitivity_units.csv", &self.unit_sensitivity())?;
+            put(
+                dir,
+                &mut files,
+                "sensitivity_units.csv",
+                &self.unit_sensitivity(),
+            )?;
         }
         Ok(files)
     }

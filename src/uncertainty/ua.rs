@@ -6,13 +6,12 @@
 //! [`crate::score::stats::quantile`]); as COINr's `get_sensitivity(SA_type = "UA")` reports.
 //! Overall, the mean absolute rank shift against the nominal ranking.
 
-
 use crate::Error;
 use crate::error::Result;
 use crate::score::matrix::Matrix;
 use crate::uncertainty::engine::Engine;
-use crate::uncertainty::sample::{Sampling, TAG_UA, check_points, fill_point};
 use crate::uncertainty::par_rows;
+use crate::uncertainty::sample::{Sampling, TAG_UA, check_points, fill_point};
 
 /// Settings of an uncertainty analysis.
 ///

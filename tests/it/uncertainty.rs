@@ -29,11 +29,8 @@ fn opts_1_100() -> IndexOptions {
 }
 
 fn root_scores_and_ranks(fw: &Framework, s: &Scores) -> (Vec<f64>, Vec<f64>) {
-    let root = fw.root();
-    (
-        s.aggregated.col(root).to_vec(),
-        s.ranks.col(fw.indicators().len() + root).to_vec(),
-    )
+    let root = linkage::score::spec::Node::Group(fw.root());
+    (s.column(root).to_vec(), s.rank_column(root).to_vec())
 }
 
 /// Bit-for-bit equality, NaN equal to NaN.

@@ -185,7 +185,6 @@ pub enum ImputeSpec {
     Linear,
 }
 
-
 impl NormaliseSpec {
     /// Check the method's parameters — the one check every framework goes through, from a spec
     /// ([`Spec::resolve`](super::Spec::resolve)) or as an alternative of an uncertainty
@@ -239,7 +238,9 @@ impl NormaliseSpec {
             NormaliseSpec::Zscore { mean, sd } => Normalisation::ZScore { mean, sd },
             NormaliseSpec::Scaled { lower, upper } => Normalisation::Scaled { lower, upper },
             NormaliseSpec::Dist2max => Normalisation::DistToMax,
-            NormaliseSpec::Dist2ref { cap_max, .. } => Normalisation::DistToRef { reference, cap_max },
+            NormaliseSpec::Dist2ref { cap_max, .. } => {
+                Normalisation::DistToRef { reference, cap_max }
+            }
             NormaliseSpec::Dist2target { cap_max } => Normalisation::DistToTarget { cap_max },
             NormaliseSpec::Fracmax => Normalisation::FracMax,
             NormaliseSpec::Rank => Normalisation::Rank,
@@ -276,7 +277,11 @@ impl fmt::Display for NormaliseSpec {
             NormaliseSpec::Scaled { lower, upper } => write!(f, "scaled({lower},{upper})"),
             NormaliseSpec::Dist2max => write!(f, "dist2max"),
             NormaliseSpec::Dist2ref { reference, cap_max } => {
-                write!(f, "dist2ref({reference}{})", if *cap_max { ",cap" } else { "" })
+                write!(
+                    f,
+                    "dist2ref({reference}{})",
+                    if *cap_max { ",cap" } else { "" }
+                )
             }
             NormaliseSpec::Dist2target { cap_max } => {
                 write!(f, "dist2target{}", if *cap_max { "(cap)" } else { "" })
@@ -326,9 +331,9 @@ impl AggregateSpec {
     /// ```
     pub fn check(self) -> Result<(), String> {
         match self {
-            AggregateSpec::Generalised { p } if !p.is_finite() || p.abs() == 0.0 => Err(format!(
-                "aggregation generalised({p}) needs a finite p ≠ 0"
-            )),
+            AggregateSpec::Generalised { p } if !p.is_finite() || p.abs() == 0.0 => {
+                Err(format!("aggregation generalised({p}) needs a finite p ≠ 0"))
+            }
             _ => Ok(()),
         }
     }

@@ -205,7 +205,6 @@ pub(super) fn yes() -> bool {
     true
 }
 
-
 /// An [`Error::Spec`] for `context` (file or entry).
 pub(super) fn spec_err(context: impl Into<String>, reason: impl Into<String>) -> Error {
     Error::Spec {

@@ -97,13 +97,16 @@ impl Spec {
             .check(Some(0.0))
             .map_err(|r| spec_err("[normalise]", r))?;
         let aggregates = std::iter::once(("[aggregate]".to_string(), self.aggregate))
-            .chain(self.level.iter().filter_map(|l| {
-                l.aggregate
-                    .map(|a| (format!("[[level]] {}", l.level), a))
-            }))
-            .chain(self.group.iter().filter_map(|g| {
-                g.aggregate.map(|a| (format!("group `{}`", g.code), a))
-            }));
+            .chain(
+                self.level
+                    .iter()
+                    .filter_map(|l| l.aggregate.map(|a| (format!("[[level]] {}", l.level), a))),
+            )
+            .chain(
+                self.group
+                    .iter()
+                    .filter_map(|g| g.aggregate.map(|a| (format!("group `{}`", g.code), a))),
+            );
         for (ctx, a) in aggregates {
             AggregateSpec::check(a).map_err(|r| spec_err(ctx, r))?;
         }
