@@ -130,6 +130,7 @@ fn a_replication_equals_a_rebuild_with_its_settings() {
     // The same multipliers written into the spec's weights of the level-2 groups (a framework
     // is checked and cannot be changed in place), in the engine's node order.
     let fw0 = spec.resolve().unwrap();
+    let mut spec_w = spec.clone();
     let mut node = 0;
     for g in fw0.groups() {
         for &child in g.children() {
@@ -137,14 +138,14 @@ fn a_replication_equals_a_rebuild_with_its_settings() {
                 && fw0.groups()[h].level() == 2
             {
                 let code = fw0.groups()[h].code();
-                let gs = spec.group.iter_mut().find(|s| s.code == code).unwrap();
+                let gs = spec_w.group.iter_mut().find(|s| s.code == code).unwrap();
                 gs.weight *= 1.0 + 0.5 * (2.0 * us[node] - 1.0);
                 node += 1;
             }
         }
     }
     assert_eq!(node, 8);
-    let fw_w = spec.resolve().unwrap();
+    let fw_w = spec_w.resolve().unwrap();
     let (s, r) = root_scores_and_ranks(&fw_w, &build(&fw_w, &d.coin).unwrap());
     assert!(same_bits(ws.scores(), &s) && same_bits(ws.ranks(), &r));
 
