@@ -1,5 +1,5 @@
-//! Fuzz the panel CSV loader (`panel_io::load_panel`) and the typed table reader
-//! (`table::Table::from_bytes` and its cell accessors).
+//! Fuzz the panel CSV loader (`io::panel_file::load_panel`) and the typed table reader
+//! (`io::table::Table::from_bytes` and its cell accessors).
 #![no_main]
 
 use std::path::PathBuf;

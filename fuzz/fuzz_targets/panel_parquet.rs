@@ -1,5 +1,5 @@
-//! Fuzz the Parquet panel path: `panel_io::load_panel` (rows kept) and
-//! `panel_scan::scan_coin` (row groups streamed into the scoring matrix) on arbitrary bytes
+//! Fuzz the Parquet panel path: `io::panel_file::load_panel` (rows kept) and
+//! `presence::stream::scan_coin` (row groups streamed into the scoring matrix) on arbitrary bytes
 //! written as a `.parquet` file.
 #![no_main]
 

@@ -1,4 +1,4 @@
-//! The scale path (`panel_scan` → `build_lean` → `presence_file`) gives the scores of the
+//! The scale path (`presence::stream::scan_coin` → `build_lean` → `io::scores_file`) gives the scores of the
 //! in-memory path (`load_panel` → `presence::score`), row for row. SYNTHETIC panels only.
 
 use std::collections::HashMap;
