@@ -27,7 +27,7 @@ const DIMENSIONS: [&str; 4] = ["trade", "aid", "tourism", "soft_power"];
 /// assert_eq!(f.height(), 120);
 /// let fw = linkage::score::spec::Spec::from_toml(&s.spec_toml(), "synthetic")
 ///     .unwrap().resolve().unwrap();
-/// assert_eq!(fw.indicators.len(), 5);
+/// assert_eq!(fw.indicators().len(), 5);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyntheticPanel {

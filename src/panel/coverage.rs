@@ -33,7 +33,7 @@ pub struct CoverageRow {
 ///
 /// # Examples
 /// ```
-/// use linkage::{Dataset, Dimension, iso3, coverage::coverage};
+/// use linkage::{Dataset, Dimension, iso3, panel::coverage::coverage};
 /// let d = Dataset::load(linkage::default_data_dir()).unwrap();
 /// let built = d.default_panel().unwrap();
 /// let cov = coverage(&built.panel);

@@ -29,7 +29,7 @@ use crate::score::spec::{Framework, Scope};
 /// let fw = presence::default_spec(&data.dir).unwrap().resolve().unwrap();
 /// let (coin, units) = presence::coin(&panel, &fw).unwrap();
 /// assert_eq!(coin.len(), units.len());
-/// assert_eq!(coin.raw.cols(), fw.indicators.len());
+/// assert_eq!(coin.raw.cols(), fw.indicators().len());
 /// ```
 pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
     // Panel indicator index → framework column.

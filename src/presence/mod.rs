@@ -33,7 +33,7 @@ pub const DEFAULT_SPEC_FILE: &str = "presence.toml";
 /// ```
 /// let spec = linkage::presence::default_spec(linkage::default_data_dir()).unwrap();
 /// let fw = spec.resolve().unwrap();
-/// assert_eq!(fw.groups[fw.root()].code, "presence");
+/// assert_eq!(fw.groups()[fw.root()].code(), "presence");
 /// ```
 pub fn default_spec(data_dir: impl AsRef<Path>) -> Result<Spec> {
     Spec::read(&data_dir.as_ref().join(DEFAULT_SPEC_FILE))

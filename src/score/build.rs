@@ -104,9 +104,9 @@ pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
 /// The scores of a run that keeps no intermediate stage (see [`build_lean`]).
 #[derive(Debug, Clone)]
 pub struct LeanScores {
-    /// Normalised indicators, units × `framework.indicators`.
+    /// Normalised indicators, units × [`Framework::indicators`](crate::score::spec::Framework::indicators).
     pub normalised: Matrix,
-    /// Aggregate scores, units × `framework.groups`.
+    /// Aggregate scores, units × [`Framework::groups`](crate::score::spec::Framework::groups).
     pub aggregated: Matrix,
     /// Number of children with a value behind each aggregate score.
     pub present: Matrix,

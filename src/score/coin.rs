@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::score::matrix::Matrix;
 use crate::score::spec::Framework;
 
-/// Units × indicators, with unit metadata. Columns follow `framework.indicators`.
+/// Units × indicators, with unit metadata. Columns follow [`Framework::indicators`](crate::score::spec::Framework::indicators).
 ///
 /// # Examples
 /// ```

@@ -61,7 +61,7 @@ enum MetaType {
 /// let d = read(&dir.join("ASEM_iData.csv"), &dir.join("ASEM_iMeta.csv")).unwrap();
 /// assert_eq!(d.coin.len(), 51);
 /// assert_eq!(d.spec.indicator.len(), 49);
-/// assert_eq!(d.spec.resolve().unwrap().levels, 4);
+/// assert_eq!(d.spec.resolve().unwrap().levels(), 4);
 /// ```
 pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
     let meta = Table::read(imeta)?;

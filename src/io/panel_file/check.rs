@@ -28,7 +28,7 @@ use crate::sources::Loaded;
 ///     JPN,VNM,2019,fdi_stock_share,0.18,investment\n\
 ///     USA,VNM,2019,fdi_stock_share,,investment\n").unwrap();
 /// let c = Concordance::load(linkage::default_data_dir()).unwrap();
-/// let loaded = io::panel_file::load_panel(&f, &c).unwrap();
+/// let loaded = panel_file::load_panel(&f, &c).unwrap();
 /// assert_eq!(loaded.records.len(), 1);
 /// assert_eq!(loaded.accounting.rows_excluded(), 1); // the empty value: missing, not zero
 /// ```
