@@ -11,35 +11,17 @@
 //! left out, not counted as disagreement. A value is formed only where n ≥ 1; the panel does not
 //! carry n, so a year with few common roll calls (calendar 2020 holds a single roll call in the
 //! shipped data) gives a value as firm-looking as any other.
+//!
+//! The kernel is the voting measures' own, [`Contingency::agreement`] over
+//! [`Contingency::from_votes`] (see [`crate::alignment::voting`] for S, Scott's π and Cohen's κ
+//! of the same votes).
 
+use crate::alignment::voting::Contingency;
 use crate::error::Result;
 use crate::panel::Panel;
 use crate::panel::accounting::Accounting;
 use crate::panel::country::Iso3;
-use crate::sources::unvotes::{ABSENT, UnVotes};
-
-/// Agreement of two vote vectors coded as in [`crate::sources::unvotes`] (0 = no recorded vote,
-/// 1 = yes, 2 = abstain, 3 = no): over the positions where both are non-zero,
-/// 1 − mean |x₁ − x₂| / 2, with the number n of those positions. `None` when n = 0. The slices
-/// are compared position by position; positions beyond the shorter one are ignored.
-///
-/// # Examples
-/// ```
-/// use linkage::derive::votes::agreement;
-/// // yes/yes agree (0), yes/abstain half (1), the third position is absent for one: ignored.
-/// assert_eq!(agreement(&[1, 1, 3], &[1, 2, 0]), Some((0.75, 2)));
-/// assert_eq!(agreement(&[0, 1], &[2, 0]), None);
-/// ```
-pub fn agreement(a: &[i8], b: &[i8]) -> Option<(f64, usize)> {
-    let (mut n, mut sum) = (0usize, 0u64);
-    for (&x, &y) in a.iter().zip(b) {
-        if x != ABSENT && y != ABSENT {
-            n += 1;
-            sum += u64::from((i16::from(x) - i16::from(y)).unsigned_abs());
-        }
-    }
-    (n > 0).then(|| (1.0 - sum as f64 / n as f64 / 2.0, n))
-}
+use crate::sources::unvotes::UnVotes;
 
 /// Fewest roll calls with both votes recorded for a yearly `unga_agreement` value: below it a
 /// single vote would decide the year's score (calendar 2020 holds one roll call, 2020-01-14).
@@ -96,8 +78,9 @@ pub fn derive(
                 continue;
             };
             for (year, range) in years {
-                match agreement(&a[range.clone()], &p[range.clone()]) {
-                    Some((v, n)) if n >= min_votes.max(1) => {
+                let t = Contingency::from_votes(&a[range.clone()], &p[range.clone()]);
+                match t.agreement() {
+                    Some(v) if t.n() >= min_votes.max(1) as u64 => {
                         panel.push(actor, partner, *year, "unga_agreement", v)?;
                         acc.used(1);
                     }
@@ -116,28 +99,31 @@ pub fn derive(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sources::unvotes::{ABSTAIN, NO, YES};
+    use crate::sources::unvotes::{ABSENT, ABSTAIN, NO, YES};
     use crate::{Concordance, catalogue, iso3};
     use approx::assert_relative_eq;
 
     #[test]
     fn kernel_on_hand_checked_cases() {
         // Identical vectors agree fully: |d| = 0 everywhere → 1 − 0 / 2 = 1, n = 3.
-        let (v, n) = agreement(&[YES, NO, ABSTAIN], &[YES, NO, ABSTAIN]).unwrap();
-        assert_relative_eq!(v, 1.0);
-        assert_eq!(n, 3);
+        let t = Contingency::from_votes(&[YES, NO, ABSTAIN], &[YES, NO, ABSTAIN]);
+        assert_relative_eq!(t.agreement().unwrap(), 1.0);
+        assert_eq!(t.n(), 3);
         // Yes against no: |1 − 3| = 2 → 1 − 2 / 2 = 0.
-        assert_relative_eq!(agreement(&[YES], &[NO]).unwrap().0, 0.0);
+        let agreement = Contingency::from_votes(&[YES], &[NO]).agreement();
+        assert_relative_eq!(agreement.unwrap(), 0.0);
         // Yes against abstain: |1 − 2| = 1 → 1 − 1 / 2 = 0.5.
-        assert_relative_eq!(agreement(&[YES], &[ABSTAIN]).unwrap().0, 0.5);
+        let agreement = Contingency::from_votes(&[YES], &[ABSTAIN]).agreement();
+        assert_relative_eq!(agreement.unwrap(), 0.5);
         // Absent positions are ignored: only positions 0 and 3 count, |d| = 0 and 1,
         // mean 0.5 → 1 − 0.5 / 2 = 0.75, n = 2.
-        let (v, n) = agreement(&[YES, ABSENT, NO, NO], &[YES, YES, ABSENT, ABSTAIN]).unwrap();
-        assert_relative_eq!(v, 0.75);
-        assert_eq!(n, 2);
+        let t = Contingency::from_votes(&[YES, ABSENT, NO, NO], &[YES, YES, ABSENT, ABSTAIN]);
+        assert_relative_eq!(t.agreement().unwrap(), 0.75);
+        assert_eq!(t.n(), 2);
         // Nothing in common: None, never 0 or 1.
-        assert_eq!(agreement(&[ABSENT, YES], &[NO, ABSENT]), None);
-        assert_eq!(agreement(&[], &[]), None);
+        let t = Contingency::from_votes(&[ABSENT, YES], &[NO, ABSENT]);
+        assert_eq!(t.agreement(), None);
+        assert_eq!(Contingency::from_votes(&[], &[]).agreement(), None);
     }
 
     #[test]
@@ -162,17 +148,25 @@ mod tests {
         };
         let pair = |a, b, y| {
             let r = year(y);
-            agreement(
+            Contingency::from_votes(
                 &v.votes_of(a).unwrap()[r.clone()],
                 &v.votes_of(b).unwrap()[r],
             )
         };
-        let (a, n) = pair(us, jp, 2015).unwrap();
-        assert_eq!(n, 78);
-        assert_relative_eq!(a, 1.0 - 69.0 / 78.0 / 2.0, epsilon = 1e-12);
-        let (a, n) = pair(cn, vn, 2019).unwrap();
-        assert_eq!(n, 86);
-        assert_relative_eq!(a, 1.0 - 19.0 / 86.0 / 2.0, epsilon = 1e-12);
+        let t = pair(us, jp, 2015);
+        assert_eq!(t.n(), 78);
+        assert_relative_eq!(
+            t.agreement().unwrap(),
+            1.0 - 69.0 / 78.0 / 2.0,
+            epsilon = 1e-12
+        );
+        let t = pair(cn, vn, 2019);
+        assert_eq!(t.n(), 86);
+        assert_relative_eq!(
+            t.agreement().unwrap(),
+            1.0 - 19.0 / 86.0 / 2.0,
+            epsilon = 1e-12
+        );
 
         let mut p = Panel::new(catalogue()).unwrap();
         let acc = derive(&v, &crate::derive::ACTORS, 1, &mut p).unwrap();
