@@ -7,11 +7,15 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::axis::Axis;
+use super::canvas::{Canvas, Rect};
+use super::inputs::finite;
+use super::legend::{Key, Legend};
 use super::theme;
-use super::{Axis, Canvas, Draw, Key, Labels, Legend, Profile, Rect, extent, finite};
+use super::ticks::extent;
+use super::{Draw, Labels, Profile};
 use crate::error::Result;
 use crate::panel::country::Iso3;
-use crate::presence::Presence;
 
 /// Input of [`grouped_bars`].
 #[derive(Debug, Clone, PartialEq)]
@@ -24,22 +28,6 @@ pub struct GroupedBars {
     pub profiles: Vec<Profile>,
 }
 
-impl GroupedBars {
-    /// Presence by dimension of `actors` in `partner` and `year`. The title is filled in
-    /// (e.g. "Presence in VNM by dimension, 2015"), the axes get "Dimension" and
-    /// "Presence score (0–100)"; the caller sets the source.
-    pub fn from_presence(p: &Presence, partner: Iso3, year: i32, actors: &[Iso3]) -> GroupedBars {
-        let (categories, profiles) = super::presence_profiles(p, partner, year, actors);
-        GroupedBars {
-            labels: Labels::new(format!("Presence in {partner} by dimension, {year}"))
-                .x("Dimension")
-                .y("Presence score (0–100)"),
-            categories,
-            profiles,
-        }
-    }
-}
-
 impl Draw for GroupedBars {
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Result<()> {
         grouped_bars(area, self)
@@ -50,6 +38,20 @@ impl Draw for GroupedBars {
 ///
 /// # Errors
 /// [`crate::Error::Method`] `plot` when plotters fails or the area is too small.
+///
+/// # Examples
+/// ```
+/// use linkage::plot::{self, GroupedBars, Labels, Profile};
+/// use linkage::iso3;
+/// let chart = GroupedBars {
+///     labels: Labels::new("Synthetic presence by dimension").y("Score (0–100)"),
+///     categories: vec!["Trade".into(), "Aid".into()],
+///     profiles: vec![Profile::actor(iso3!("CHN"), vec![Some(55.0), None])],
+/// };
+/// let svg = plot::to_svg_string(900, 560, |area| plot::grouped_bars(area, &chart)).unwrap();
+/// assert!(svg.contains("China"));
+/// assert!(svg.contains("missing")); // the missing aid value has its legend entry
+/// ```
 pub fn grouped_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &GroupedBars,

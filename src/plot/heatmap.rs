@@ -8,11 +8,15 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::axis::Axis;
+use super::canvas::{Canvas, Rect};
+use super::inputs::finite;
+use super::legend::{ColourBar, Key, Legend};
+use super::render::fail;
 use super::theme::{self, Scale};
-use super::{Axis, Canvas, ColourBar, Draw, Key, Labels, Legend, Rect, extent, finite, fmt_num};
+use super::ticks::{extent, fmt_num};
+use super::{Draw, Labels};
 use crate::error::Result;
-use crate::panel::country::Iso3;
-use crate::presence::Presence;
 
 /// A table of values: `values[r][c]` for row `r`, column `c`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -27,6 +31,15 @@ pub struct Grid {
 
 impl Grid {
     /// A grid from a function of (row, column) indices.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::plot::Grid;
+    /// let g = Grid::from_fn(vec!["a".into(), "b".into()], vec!["x".into()], |r, _| {
+    ///     (r == 0).then_some(1.5)
+    /// });
+    /// assert_eq!(g.values, [[Some(1.5)], [None]]);
+    /// ```
     pub fn from_fn(
         rows: Vec<String>,
         cols: Vec<String>,
@@ -103,6 +116,14 @@ pub struct Heatmap {
 
 impl Heatmap {
     /// A heatmap with viridis and no cell text.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::plot::{Grid, Heatmap, Labels};
+    /// let chart = Heatmap::new(Labels::new("Synthetic heatmap"), Grid::default(), "Value");
+    /// assert_eq!(chart.decimals, None);
+    /// assert_eq!(chart.range, None);
+    /// ```
     pub fn new(labels: Labels, grid: Grid, colour_label: &str) -> Heatmap {
         Heatmap {
             labels,
@@ -111,31 +132,6 @@ impl Heatmap {
             range: None,
             scale: Scale::Sequential,
             decimals: None,
-        }
-    }
-
-    /// `actor`'s dimension scores in `partners` (rows) in `year`, on a 0–100 scale with the
-    /// scores written in the cells.
-    pub fn from_presence(p: &Presence, actor: Iso3, year: i32, partners: &[Iso3]) -> Heatmap {
-        let dims = super::presence_dimensions(p);
-        let grid = Grid::from_fn(
-            partners.iter().map(Iso3::to_string).collect(),
-            dims.iter().map(|(_, n)| n.clone()).collect(),
-            |r, c| p.score(actor, partners[r], year, &dims[c].0),
-        );
-        Heatmap {
-            range: Some((0.0, 100.0)),
-            decimals: Some(0),
-            ..Heatmap::new(
-                Labels::new(format!(
-                    "{} presence by partner and dimension, {year}",
-                    theme::actor_name(actor)
-                ))
-                .x("Dimension")
-                .y("Partner"),
-                grid,
-                "Presence score (0–100)",
-            )
         }
     }
 }
@@ -151,12 +147,21 @@ impl Draw for Heatmap {
 /// # Errors
 /// [`crate::Error::Method`] `plot` when the grid is empty, plotters fails or the area is too
 /// small.
+///
+/// # Examples
+/// ```
+/// use linkage::plot::{self, Grid, Heatmap, Labels};
+/// let grid = Grid::from_triples([("USA", "JPN", 0.9), ("USA", "CHN", 0.4), ("JPN", "CHN", 0.5)]);
+/// let mut chart = Heatmap::new(Labels::new("Synthetic agreement"), grid, "Agreement (0–1)");
+/// chart.decimals = Some(2);
+/// let svg = plot::to_svg_string(900, 560, |area| plot::heatmap(area, &chart)).unwrap();
+/// assert!(svg.contains("0.90"));
+/// assert!(svg.contains("missing")); // JPN × JPN has no value
+/// ```
 pub fn heatmap<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Heatmap) -> Result<()> {
     let g = &chart.grid;
     if g.rows.is_empty() || g.cols.is_empty() {
-        return Err(super::fail(
-            "a heatmap needs at least one row and one column",
-        ));
+        return Err(fail("a heatmap needs at least one row and one column"));
     }
     let c = Canvas::new(area)?;
     let body = c.frame(&chart.labels)?;

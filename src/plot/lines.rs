@@ -8,11 +8,14 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::axis::Axis;
+use super::canvas::Canvas;
+use super::legend::{Key, Legend};
 use super::theme;
-use super::{Axis, Canvas, Draw, Key, Labels, Legend, Series, extent};
+use super::ticks::extent;
+use super::{Draw, Labels, Series};
 use crate::error::Result;
 use crate::panel::country::Iso3;
-use crate::presence::Presence;
 
 /// Input of [`lines`].
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +34,13 @@ pub struct Lines {
 
 impl Lines {
     /// Yearly series: `max_gap = 1`, year ticks, y range from the data.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::plot::{Labels, Lines};
+    /// let chart = Lines::yearly(Labels::new("Synthetic series"), vec![]);
+    /// assert!(chart.years && chart.y_range.is_none());
+    /// ```
     pub fn yearly(labels: Labels, series: Vec<Series>) -> Lines {
         Lines {
             labels,
@@ -38,35 +48,6 @@ impl Lines {
             max_gap: 1.0,
             years: true,
             y_range: None,
-        }
-    }
-
-    /// The score of `code` (an indicator, dimension or `presence`) of `actors` in `partner`
-    /// over every year with a score, on a 0–100 axis.
-    pub fn from_presence(p: &Presence, partner: Iso3, code: &str, actors: &[Iso3]) -> Lines {
-        let series = actors
-            .iter()
-            .map(|&a| {
-                let points = p
-                    .units
-                    .iter()
-                    .filter(|(ua, up, _)| *ua == a && *up == partner)
-                    .filter_map(|&(_, _, y)| p.score(a, partner, y, code).map(|v| (y as f64, v)))
-                    .collect();
-                Series::actor(a, points)
-            })
-            .collect();
-        Lines {
-            y_range: Some((0.0, 100.0)),
-            ..Lines::yearly(
-                Labels::new(format!(
-                    "{} in {partner} over time",
-                    super::node_name(p, code)
-                ))
-                .x("Year")
-                .y("Score (0–100)"),
-                series,
-            )
         }
     }
 }
@@ -116,6 +97,18 @@ pub fn segments(points: &[(f64, f64)], max_gap: f64) -> Vec<Vec<(f64, f64)>> {
 ///
 /// # Errors
 /// [`crate::Error::Method`] `plot` when plotters fails or the area is too small.
+///
+/// # Examples
+/// ```
+/// use linkage::plot::{self, Labels, Lines, Series};
+/// use linkage::iso3;
+/// let chart = Lines::yearly(
+///     Labels::new("Synthetic presence over time").x("Year").y("Score (0–100)"),
+///     vec![Series::actor(iso3!("USA"), vec![(2000.0, 20.0), (2001.0, 25.0), (2003.0, 30.0)])],
+/// );
+/// let svg = plot::to_svg_string(900, 560, |area| plot::lines(area, &chart)).unwrap();
+/// assert!(svg.contains("United States"));
+/// ```
 pub fn lines<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Lines) -> Result<()> {
     let c = Canvas::new(area)?;
     let body = c.frame(&chart.labels)?;

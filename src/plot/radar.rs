@@ -10,11 +10,14 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::canvas::Canvas;
+use super::inputs::finite;
+use super::legend::{Key, Legend};
+use super::render::fail;
 use super::theme;
-use super::{Canvas, Draw, Key, Labels, Legend, Profile, finite};
+use super::{Draw, Labels, Profile};
 use crate::error::Result;
 use crate::panel::country::Iso3;
-use crate::presence::Presence;
 
 /// Input of [`radar`].
 #[derive(Debug, Clone, PartialEq)]
@@ -28,19 +31,6 @@ pub struct Radar {
     pub profiles: Vec<Profile>,
 }
 
-impl Radar {
-    /// Dimension profiles of `actors` in `partner` and `year`, with a title filled in.
-    pub fn from_presence(p: &Presence, partner: Iso3, year: i32, actors: &[Iso3]) -> Radar {
-        let (axes, profiles) = super::presence_profiles(p, partner, year, actors);
-        Radar {
-            labels: Labels::new(format!("Presence profile in {partner}, {year}"))
-                .y("Presence score (0–100)"),
-            axes,
-            profiles,
-        }
-    }
-}
-
 impl Draw for Radar {
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Result<()> {
         radar(area, self)
@@ -52,10 +42,23 @@ impl Draw for Radar {
 /// # Errors
 /// [`crate::Error::Method`] `plot` with fewer than 3 axes, when plotters fails or the area is
 /// too small.
+///
+/// # Examples
+/// ```
+/// use linkage::plot::{self, Labels, Profile, Radar};
+/// use linkage::iso3;
+/// let chart = Radar {
+///     labels: Labels::new("Synthetic presence profile").y("Presence score (0–100)"),
+///     axes: vec!["Trade".into(), "Aid".into(), "Soft power".into()],
+///     profiles: vec![Profile::actor(iso3!("JPN"), vec![Some(40.0), Some(70.0), Some(55.0)])],
+/// };
+/// let svg = plot::to_svg_string(900, 560, |area| plot::radar(area, &chart)).unwrap();
+/// assert!(svg.contains("Soft power"));
+/// ```
 pub fn radar<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Radar) -> Result<()> {
     let n = chart.axes.len();
     if n < 3 {
-        return Err(super::fail(format!(
+        return Err(fail(format!(
             "a radar chart needs at least 3 axes, got {n}"
         )));
     }
@@ -118,7 +121,7 @@ pub fn radar<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Radar) -
     let r_h = (plot.y1 - top) / 2 - label_lines * line_h - off;
     let radius = r_w.min(r_h);
     if radius < c.px(40.0) {
-        return Err(super::fail("the image is too small for this radar chart"));
+        return Err(fail("the image is too small for this radar chart"));
     }
     let angle = |k: usize| -PI / 2.0 + 2.0 * PI * k as f64 / n as f64;
     let at = |k: usize, v: f64| {

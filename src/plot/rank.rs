@@ -8,8 +8,13 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::axis::Axis;
+use super::canvas::Canvas;
+use super::legend::{Key, Legend};
+use super::render::fail;
 use super::theme::{self, Marker};
-use super::{Axis, Canvas, Draw, Key, Labels, Legend, extent};
+use super::ticks::extent;
+use super::{Draw, Labels};
 use crate::error::Result;
 
 /// One unit's ranks.
@@ -49,12 +54,27 @@ impl Draw for RankIntervals {
 /// # Errors
 /// [`crate::Error::Method`] `plot` when there are no units, plotters fails or the area is too
 /// small.
+///
+/// # Examples
+/// ```
+/// use linkage::plot::{self, Labels, RankInterval, RankIntervals};
+/// let unit = |label: &str, nominal, median, q05, q95| RankInterval {
+///     label: label.into(), nominal, median, q05, q95,
+/// };
+/// let chart = RankIntervals {
+///     labels: Labels::new("Synthetic rank uncertainty").x("Rank (1 = most present)").y("Unit"),
+///     ranks: vec![unit("unit a", 1.0, 1.0, 1.0, 2.0), unit("unit b", 2.0, 2.0, 1.0, 3.0)],
+///     sort: true,
+/// };
+/// let svg = plot::to_svg_string(900, 560, |area| plot::rank_intervals(area, &chart)).unwrap();
+/// assert!(svg.contains("unit b"));
+/// ```
 pub fn rank_intervals<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &RankIntervals,
 ) -> Result<()> {
     if chart.ranks.is_empty() {
-        return Err(super::fail("a rank chart needs at least one unit"));
+        return Err(fail("a rank chart needs at least one unit"));
     }
     let c = Canvas::new(area)?;
     let body = c.frame(&chart.labels)?;

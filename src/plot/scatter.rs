@@ -6,18 +6,18 @@
 //! label tries eight positions around its point and is left out when all of them would overlap
 //! another label, a point or the plot's edge.
 
-use std::collections::HashMap;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::axis::Axis;
+use super::canvas::{Canvas, Rect};
+use super::inputs::finite;
+use super::legend::{ColourBar, Key, Legend};
 use super::theme::{self, Scale};
-use super::{Axis, Canvas, ColourBar, Draw, Key, Labels, Legend, Rect, extent, finite};
-use crate::alignment::profile::AlignmentRow;
+use super::ticks::extent;
+use super::{Draw, Labels};
 use crate::error::Result;
-use crate::panel::country::Iso3;
-use crate::presence::Presence;
 
 /// One point of a [`Scatter`].
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +53,14 @@ pub struct Scatter {
 
 impl Scatter {
     /// Scatter with the defaults: viridis, 12 labels, a y = x line.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::plot::{Labels, Scatter};
+    /// let chart = Scatter::new(Labels::new("Synthetic scatter"), vec![], "Alignment");
+    /// assert_eq!(chart.label_top, 12);
+    /// assert!(chart.diagonal);
+    /// ```
     pub fn new(labels: Labels, points: Vec<ScatterPoint>, colour_label: &str) -> Scatter {
         Scatter {
             labels,
@@ -64,68 +72,6 @@ impl Scatter {
             diagonal: true,
         }
     }
-
-    /// `x_actor`'s against `y_actor`'s score of `code` in `year`, one point per partner where
-    /// both have a score, labelled with the partner's code and coloured by `colour(partner)`
-    /// (e.g. from [`alignment_values`]).
-    pub fn from_presence(
-        p: &Presence,
-        x_actor: Iso3,
-        y_actor: Iso3,
-        year: i32,
-        code: &str,
-        colour: impl Fn(Iso3) -> Option<f64>,
-        colour_label: &str,
-    ) -> Scatter {
-        let mut partners: Vec<Iso3> = p
-            .units
-            .iter()
-            .filter(|(a, _, y)| *a == x_actor && *y == year)
-            .map(|&(_, q, _)| q)
-            .collect();
-        partners.dedup();
-        let points = partners
-            .into_iter()
-            .filter_map(|q| {
-                let x = p.score(x_actor, q, year, code)?;
-                let y = p.score(y_actor, q, year, code)?;
-                Some(ScatterPoint {
-                    label: q.to_string(),
-                    x,
-                    y,
-                    colour: colour(q),
-                })
-            })
-            .collect();
-        let (xn, yn) = (theme::actor_name(x_actor), theme::actor_name(y_actor));
-        let what = super::node_name(p, code);
-        Scatter::new(
-            Labels::new(format!("{xn} and {yn} across partners: {what}, {year}"))
-                .x(format!("{xn}: {what} (0–100)"))
-                .y(format!("{yn}: {what} (0–100)")),
-            points,
-            colour_label,
-        )
-    }
-}
-
-/// The value of `measure` for the pair `(a, b)` (either order) in `year`, by partner, from a
-/// profile-alignment table.
-pub fn alignment_values(
-    rows: &[AlignmentRow],
-    a: Iso3,
-    b: Iso3,
-    year: i32,
-    measure: &str,
-) -> HashMap<Iso3, f64> {
-    rows.iter()
-        .filter(|r| {
-            r.year == year
-                && r.measure == measure
-                && ((r.actor_a == a && r.actor_b == b) || (r.actor_a == b && r.actor_b == a))
-        })
-        .map(|r| (r.partner, r.value))
-        .collect()
 }
 
 impl Draw for Scatter {
@@ -138,6 +84,20 @@ impl Draw for Scatter {
 ///
 /// # Errors
 /// [`crate::Error::Method`] `plot` when plotters fails or the area is too small.
+///
+/// # Examples
+/// ```
+/// use linkage::plot::{self, Labels, Scatter, ScatterPoint};
+/// let point = |label: &str, x, y, colour| ScatterPoint { label: label.into(), x, y, colour };
+/// let chart = Scatter::new(
+///     Labels::new("Synthetic scatter").x("Actor x (0–100)").y("Actor y (0–100)"),
+///     vec![point("AAA", 20.0, 30.0, Some(0.9)), point("BBB", 60.0, 45.0, None)],
+///     "Alignment (cosine)",
+/// );
+/// let svg = plot::to_svg_string(900, 560, |area| plot::scatter(area, &chart)).unwrap();
+/// assert!(svg.contains("Alignment (cosine)"));
+/// assert!(svg.contains("missing"));
+/// ```
 pub fn scatter<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Scatter) -> Result<()> {
     let c = Canvas::new(area)?;
     let body = c.frame(&chart.labels)?;

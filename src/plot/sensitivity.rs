@@ -7,8 +7,13 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::axis::Axis;
+use super::canvas::{Canvas, Rect};
+use super::legend::{Key, Legend};
+use super::render::fail;
 use super::theme;
-use super::{Axis, Canvas, Draw, Key, Labels, Legend, Rect, extent};
+use super::ticks::extent;
+use super::{Draw, Labels};
 use crate::error::Result;
 
 /// The indices of one input.
@@ -51,12 +56,29 @@ fn ci(v: Option<(f64, f64)>) -> Option<(f64, f64)> {
 /// # Errors
 /// [`crate::Error::Method`] `plot` when there are no inputs, plotters fails or the area is too
 /// small.
+///
+/// # Examples
+/// ```
+/// use linkage::plot::{self, Labels, Sensitivity, SensitivityIndex};
+/// let chart = Sensitivity {
+///     labels: Labels::new("Synthetic sensitivity").x("Sensitivity index").y("Uncertain input"),
+///     indices: vec![SensitivityIndex {
+///         input: "weights".into(),
+///         first: 0.3,
+///         total: 0.5,
+///         first_ci: Some((0.2, 0.4)),
+///         total_ci: None,
+///     }],
+/// };
+/// let svg = plot::to_svg_string(900, 560, |area| plot::sensitivity_bars(area, &chart)).unwrap();
+/// assert!(svg.contains("weights"));
+/// ```
 pub fn sensitivity_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &Sensitivity,
 ) -> Result<()> {
     if chart.indices.is_empty() {
-        return Err(super::fail("a sensitivity chart needs at least one input"));
+        return Err(fail("a sensitivity chart needs at least one input"));
     }
     let c = Canvas::new(area)?;
     let body = c.frame(&chart.labels)?;

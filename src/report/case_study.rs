@@ -62,7 +62,7 @@ impl CaseStudies {
     pub fn brief(&self, partner: Iso3, years: &[i32]) -> String {
         let p = &self.presence;
         let name = |c| self.data.concordance.name(c);
-        let dims = crate::plot::presence_dimensions(p);
+        let dims = crate::report::charts::presence_dimensions(p);
         let fmt = |v: Option<f64>| v.map_or("missing".to_string(), |x| format!("{x:.1}"));
         let mut s = String::new();
         let _ = writeln!(s, "== {} ({partner}) ==", name(partner));

@@ -15,8 +15,9 @@ use crate::iso3;
 use crate::panel::country::Iso3;
 use crate::panel::coverage::CoverageRow;
 use crate::panel::indicator::{Dimension, IndicatorMeta};
-use crate::plot::{self, Draw, Grid, GroupedBars, Heatmap, Labels, Lines, Radar, Scatter};
+use crate::plot::{self, Draw, Grid, Heatmap, Labels};
 use crate::presence::Presence;
+use crate::report::charts;
 use crate::report::partners::MAIN_ACTORS;
 
 const WIDTH: u32 = 900;
@@ -92,20 +93,20 @@ pub fn write_charts(dir: &Path, inp: &ReportInputs<'_>, partners: &[Iso3]) -> Re
             continue;
         };
         let pn = name(partner);
-        let mut bars = GroupedBars::from_presence(p, partner, year, &MAIN_ACTORS);
+        let mut bars = charts::grouped_bars(p, partner, year, &MAIN_ACTORS);
         bars.labels = Labels::new(format!("Presence in {pn} by dimension, {year}"))
             .x("Dimension")
             .y("Presence score (0–100)")
             .source(source);
         put(format!("{partner}_bars"), &|d, s| chart_files(d, s, &bars))?;
-        let mut radar = Radar::from_presence(p, partner, year, &MAIN_ACTORS);
+        let mut radar = charts::radar(p, partner, year, &MAIN_ACTORS);
         radar.labels = Labels::new(format!("Presence profile in {pn}, {year}"))
             .y("Presence score (0–100)")
             .source(source);
         put(format!("{partner}_radar"), &|d, s| {
             chart_files(d, s, &radar)
         })?;
-        let mut lines = Lines::from_presence(p, partner, "presence", &MAIN_ACTORS);
+        let mut lines = charts::lines(p, partner, "presence", &MAIN_ACTORS);
         lines.labels = Labels::new(format!("Overall presence in {pn} over time"))
             .x("Year")
             .y("Overall presence score (0–100)")
@@ -113,7 +114,7 @@ pub fn write_charts(dir: &Path, inp: &ReportInputs<'_>, partners: &[Iso3]) -> Re
         put(format!("{partner}_presence"), &|d, s| {
             chart_files(d, s, &lines)
         })?;
-        let mut votes = Lines::from_presence(p, partner, "unga_agreement", &MAIN_ACTORS);
+        let mut votes = charts::lines(p, partner, "unga_agreement", &MAIN_ACTORS);
         votes.labels = Labels::new(format!("{pn}: UN General Assembly vote agreement"))
             .x("Year")
             .y("Agreement with the actor (× 100)")
@@ -137,8 +138,8 @@ pub fn write_charts(dir: &Path, inp: &ReportInputs<'_>, partners: &[Iso3]) -> Re
         .map(|r| r.year)
         .max();
     if let Some(year) = year {
-        let cos = plot::scatter::alignment_values(inp.alignment, us, jp, year, "cosine");
-        let mut sc = Scatter::from_presence(
+        let cos = charts::alignment_values(inp.alignment, us, jp, year, "cosine");
+        let mut sc = charts::scatter(
             p,
             us,
             jp,
@@ -159,7 +160,7 @@ pub fn write_charts(dir: &Path, inp: &ReportInputs<'_>, partners: &[Iso3]) -> Re
             chart_files(d, s, &sc)
         })?;
 
-        let dims = plot::presence_dimensions(p);
+        let dims = charts::presence_dimensions(p);
         let mut rows: Vec<Iso3> = region
             .iter()
             .copied()
@@ -257,7 +258,7 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
             continue;
         };
         // Presence table.
-        let dims = plot::presence_dimensions(p);
+        let dims = charts::presence_dimensions(p);
         let _ = write!(h, "<h3>Presence, {year}</h3><table><tr><th>Actor</th>");
         for (_, dn) in &dims {
             let _ = write!(h, "<th>{}</th>", esc(dn));

@@ -35,11 +35,13 @@
 //!
 //! and prints a coverage summary for the four case studies.
 //!
-//! The report's rooms: [`partners`] (who the report is about), [`html`] (the page and its
-//! charts), [`case_study`] (one partner told as the study tells it, for the notebooks and the
-//! printed summary), [`uncertainty`] (rank intervals).
+//! The report's rooms: [`partners`] (who the report is about), [`charts`] (the charts' inputs
+//! from presence scores and alignment rows), [`html`] (the page and its charts), [`case_study`]
+//! (one partner told as the study tells it, for the notebooks and the printed summary),
+//! [`uncertainty`] (rank intervals).
 
 pub mod case_study;
+pub mod charts;
 pub mod html;
 pub mod partners;
 pub mod uncertainty;

@@ -12,6 +12,7 @@ use linkage::plot::{
     self, Draw, Grid, GroupedBars, Heatmap, Labels, Lines, Profile, Radar, RankInterval,
     RankIntervals, Scatter, ScatterPoint, Sensitivity, SensitivityIndex, Series,
 };
+use linkage::report::charts;
 use linkage::{Iso3, iso3};
 
 use crate::presence::scored;
@@ -662,7 +663,7 @@ const REAL_SOURCE: &str = "linkage presence scores (default spec) from IMF DOTS,
 fn real_presence_bars_radar_and_lines() {
     let p = scored();
     let actors = [iso3!("USA"), iso3!("JPN"), iso3!("CHN"), iso3!("KOR")];
-    let mut bars = GroupedBars::from_presence(p, iso3!("VNM"), 2015, &actors);
+    let mut bars = charts::grouped_bars(p, iso3!("VNM"), 2015, &actors);
     bars.labels.source = REAL_SOURCE.into();
     let svg = svg_of(&bars);
     common_checks(&svg, "Presence in VNM by dimension, 2015");
@@ -672,12 +673,12 @@ fn real_presence_bars_radar_and_lines() {
     assert!(has_wrapped(&svg, "Tourism and people"));
     png_check(&bars, "bars_real_vnm_2015");
 
-    let mut radar = Radar::from_presence(p, iso3!("VNM"), 2015, &actors);
+    let mut radar = charts::radar(p, iso3!("VNM"), 2015, &actors);
     radar.labels.source = REAL_SOURCE.into();
     common_checks(&svg_of(&radar), "Presence profile in VNM, 2015");
     png_check(&radar, "radar_real_vnm_2015");
 
-    let mut lines = Lines::from_presence(p, iso3!("VNM"), "presence", &actors[..3]);
+    let mut lines = charts::lines(p, iso3!("VNM"), "presence", &actors[..3]);
     lines.labels.source = REAL_SOURCE.into();
     let svg = svg_of(&lines);
     common_checks(&svg, "Overall presence in VNM over time");
@@ -690,9 +691,9 @@ fn real_presence_scatter_and_heatmap() {
     let p = scored();
     let rows = profile::alignment_table(p, &AlignmentOptions::default());
     let (us, jp) = (iso3!("USA"), iso3!("JPN"));
-    let cosine = plot::scatter::alignment_values(&rows, us, jp, 2015, "cosine");
+    let cosine = charts::alignment_values(&rows, us, jp, 2015, "cosine");
     assert!(!cosine.is_empty());
-    let mut sc = Scatter::from_presence(
+    let mut sc = charts::scatter(
         p,
         us,
         jp,
@@ -718,7 +719,7 @@ fn real_presence_scatter_and_heatmap() {
         .take(16)
         .filter_map(|q| q.label.parse().ok())
         .collect();
-    let mut heat = Heatmap::from_presence(p, jp, 2015, &partners);
+    let mut heat = charts::heatmap(p, jp, 2015, &partners);
     heat.labels.source = REAL_SOURCE.into();
     common_checks(
         &svg_of(&heat),
