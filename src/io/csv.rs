@@ -1,5 +1,5 @@
 //! The one CSV writer: every CSV file the crate writes goes through [`CsvWriter`], row by row,
-//! without building a table in memory first ([`write`] writes any [`Rows`]).
+//! without building a table in memory first ([`write()`] writes any [`Rows`]).
 //!
 //! Cells are written as RFC 4180 text: comma-separated, `\n` line ends, a field quoted when it
 //! holds a comma, a quote, a line feed or a carriage return (quotes doubled), an empty text

@@ -54,7 +54,7 @@ pub struct Presence {
 /// Score a panel with a framework.
 ///
 /// # Errors
-/// [`Error::Spec`] when the framework names an indicator that the panel's metadata does not
+/// [`Error::Spec`](crate::Error::Spec) when the framework names an indicator that the panel's metadata does not
 /// know; method errors (e.g. geometric mean over a zero) with the code at fault.
 ///
 /// # Examples

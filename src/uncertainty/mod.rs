@@ -167,7 +167,7 @@ pub struct PresenceUa {
 /// replications under `inputs`.
 ///
 /// # Errors
-/// As [`crate::presence::coin`], [`Engine::new`] and [`Engine::ua`].
+/// As [`crate::presence::coin()`], [`Engine::new`] and [`Engine::ua`].
 ///
 /// # Examples
 /// ```

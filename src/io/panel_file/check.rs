@@ -15,7 +15,7 @@ use crate::sources::Loaded;
 /// Load and validate a panel from a `.csv` or `.parquet` file.
 ///
 /// # Errors
-/// See the [module docs](self) for the rules; [`Error::Read`] for an unreadable or truncated
+/// See the [module docs](super) for the rules; [`Error::Read`] for an unreadable or truncated
 /// Parquet file, [`Error::Empty`] for a file without rows.
 ///
 /// # Examples

@@ -65,8 +65,9 @@ fn is_parquet(path: &Path) -> bool {
 /// ends outside quotes, see [`Table::for_each_chunk`]).
 ///
 /// # Errors
-/// [`Error::Empty`] for a file without rows, [`Error::MissingColumn`] for a Parquet file
-/// without a required column, [`Error::Read`] for an unreadable or truncated file, and
+/// [`Error::Empty`](crate::Error::Empty) for a file without rows,
+/// [`Error::MissingColumn`](crate::Error::MissingColumn) for a Parquet file without a required
+/// column, [`Error::Read`](crate::Error::Read) for an unreadable or truncated file, and
 /// whatever `f` returns.
 ///
 /// # Examples

@@ -2,9 +2,9 @@
 //!
 //! Fuzzing found files on which polars 0.55 panics or aborts the process: a footer that
 //! declares gigabytes of metadata, a page header with a negative value count, a corrupt
-//! validity bitmap. The footer is parsed first under an allocation budget ([`check_footer`]),
-//! every page header is read ([`check_pages`]), and every polars read runs [`guarded`], its
-//! panics turned into [`Error::Read`] naming the file.
+//! validity bitmap. The footer is parsed first under an allocation budget (`check_footer`),
+//! every page header is read (`check_pages`), and every polars read runs `guarded`, its panics
+//! turned into [`Error::Read`] naming the file.
 
 use std::fs::File;
 use std::panic::AssertUnwindSafe;
