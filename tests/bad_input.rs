@@ -29,8 +29,12 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// A fresh path `name` in a folder of its own: tests run in parallel threads, and two that
+/// wrote the same file (`trade_only.toml`) once read each other's half-written copy.
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("linkage-bad-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let d = std::env::temp_dir().join(format!("linkage-bad-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
     d.join(name)
 }
