@@ -267,19 +267,12 @@ fn write_scores(
     out: &Path,
     options: ScoreFileOptions,
 ) -> Result<usize> {
-    // Nodes written: (node, level, code index).
-    let mut codes: Vec<&str> = Vec::new();
-    let mut nodes: Vec<(Node, u32)> = Vec::new();
-    if options.indicators {
-        for (j, ind) in fw.indicators().iter().enumerate() {
-            nodes.push((Node::Indicator(j), 1));
-            codes.push(ind.code());
-        }
-    }
-    for (g, group) in fw.groups().iter().enumerate() {
-        nodes.push((Node::Group(g), group.level() as u32));
-        codes.push(group.code());
-    }
+    // Nodes written, with their level: the aggregates, and the indicators when asked.
+    let nodes: Vec<(Node, u32)> = fw
+        .nodes()
+        .filter(|n| options.indicators || matches!(n, Node::Group(_)))
+        .map(|n| (n, fw.level(n) as u32))
+        .collect();
     let column = |node: Node| match node {
         Node::Indicator(j) => lean.normalised.col(j),
         Node::Group(g) => lean.aggregated.col(g),
@@ -310,7 +303,7 @@ fn write_scores(
                     partner: p.as_str(),
                     year: *y,
                     level,
-                    code: codes[c],
+                    code: fw.code(node),
                     score: v,
                     rank: ranks[c][m] as u32,
                     n_present: match node {
