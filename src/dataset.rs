@@ -8,6 +8,7 @@ use crate::panel::Panel;
 use crate::panel::accounting::Accounting;
 use crate::panel::country::Concordance;
 use crate::panel::indicator::catalogue;
+use crate::quality::{self, QualityReport, RuleSet};
 use crate::sources::{
     self, CountryYear,
     cow::{CowDyad, CowNational},
@@ -42,6 +43,10 @@ pub struct Dataset {
     pub merchandise_pct_gdp: CountryYear,
     /// IMF DOTS actor-reported flows (all eleven reporters).
     pub dots: Vec<TradeFlow>,
+    /// IMF DOTS partner-reported flows with the United States, Japan and China.
+    pub dots_partner: Vec<TradeFlow>,
+    /// IMF DOTS: every reporter's total exports to and imports from the World (partner `WLD`).
+    pub dots_world: Vec<TradeFlow>,
     /// COW dyadic trade (actor dyads), 1960–2014.
     pub cow_dyads: Vec<CowDyad>,
     /// COW national trade totals, 1960–2014.
@@ -66,13 +71,15 @@ pub struct Dataset {
     pub accounting: Vec<Accounting>,
 }
 
-/// A panel with the accounts of the derivations that built it.
+/// A panel with the accounts of the derivations that built it and its data-quality check.
 #[derive(Debug, Clone)]
 pub struct BuiltPanel {
-    /// The panel.
+    /// The panel, each row flagged or clean.
     pub panel: Panel,
-    /// One account per derivation step.
+    /// One account per derivation step, then the data-quality check's.
     pub accounting: Vec<Accounting>,
+    /// The rows the data-quality rules flagged, with their evidence.
+    pub quality: QualityReport,
 }
 
 impl Dataset {
@@ -103,6 +110,13 @@ impl Dataset {
             keep(d.accounting);
             dots.extend(d.records);
         }
+        let partner = sources::dots::load(&dir.join(sources::dots::PARTNER_FILE), &concordance)?;
+        keep(partner.accounting);
+        let world = sources::dots::load_world_totals(
+            &dir.join(sources::dots::WORLD_TOTALS_FILE),
+            &concordance,
+        )?;
+        keep(world.accounting);
         let dyads = sources::cow::load_dyadic(&dir.join(sources::cow::DYADIC_FILE), &concordance)?;
         keep(dyads.accounting);
         let national =
@@ -125,6 +139,10 @@ impl Dataset {
         keep(memberships.accounting);
         let facts = sources::facts::load(&dir.join(sources::facts::FILE), &concordance)?;
         keep(facts.accounting);
+        let accounting = accounting
+            .into_iter()
+            .map(|a| relative_input(a, &dir))
+            .collect();
         Ok(Dataset {
             dir,
             concordance,
@@ -132,6 +150,8 @@ impl Dataset {
             population: population.records,
             merchandise_pct_gdp: merchandise.records,
             dots,
+            dots_partner: partner.records,
+            dots_world: world.records,
             cow_dyads: dyads.records,
             cow_national: national.records,
             votes: votes.records,
@@ -146,20 +166,36 @@ impl Dataset {
         })
     }
 
+    /// The DOTS records and denominators the trade derivation reads.
+    pub fn dots_inputs(&self) -> derive::trade_dots::DotsInputs<'_> {
+        derive::trade_dots::DotsInputs {
+            actor_reported: &self.dots,
+            partner_reported: &self.dots_partner,
+            world_totals: &self.dots_world,
+            merchandise_pct_gdp: &self.merchandise_pct_gdp,
+            gdp: &self.gdp,
+        }
+    }
+
     /// Build the default panel: every indicator of [`catalogue`] for every actor, partner and
-    /// year the sources cover.
+    /// year the sources cover, checked by the default data-quality rules
+    /// ([`RuleSet::default`]).
     ///
     /// # Errors
     /// A derived value that breaks a panel rule (duplicate key, non-finite value).
     pub fn default_panel(&self) -> Result<BuiltPanel> {
+        self.panel_with_rules(&RuleSet::default())
+    }
+
+    /// As [`Dataset::default_panel`], checked by other data-quality rules (e.g. a spec's
+    /// overrides).
+    ///
+    /// # Errors
+    /// As [`Dataset::default_panel`].
+    pub fn panel_with_rules(&self, rules: &RuleSet) -> Result<BuiltPanel> {
         let mut panel = Panel::new(catalogue())?;
-        let accounting = vec![
-            derive::trade_dots::derive(
-                &self.dots,
-                &self.merchandise_pct_gdp,
-                &self.gdp,
-                &mut panel,
-            )?,
+        let mut accounting = derive::trade_dots::derive(&self.dots_inputs(), &mut panel)?;
+        accounting.extend([
             derive::trade_cow::derive(
                 &self.cow_dyads,
                 &self.cow_national,
@@ -175,8 +211,23 @@ impl Dataset {
                 &mut panel,
             )?,
             derive::opinion::derive(&self.pew, &mut panel)?,
-        ];
+        ]);
         panel.sort();
-        Ok(BuiltPanel { panel, accounting })
+        let quality = quality::assess(&mut panel, rules);
+        accounting.push(quality.accounting());
+        Ok(BuiltPanel {
+            panel,
+            accounting,
+            quality,
+        })
     }
+}
+
+/// An account whose input is a path under `dir`, with the input written relative to `dir` (the
+/// data folder), so `accounting.csv` holds no machine-specific path.
+fn relative_input(mut acc: Accounting, dir: &Path) -> Accounting {
+    if let Ok(rel) = Path::new(&acc.input).strip_prefix(dir) {
+        acc.input = rel.to_string_lossy().replace('\\', "/");
+    }
+    acc
 }

@@ -41,6 +41,7 @@ pub mod io;
 pub mod panel;
 pub mod plot;
 pub mod presence;
+pub mod quality;
 pub mod report;
 pub mod score;
 pub mod sources;

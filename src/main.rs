@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use linkage::io::csv::{self, NumberStyle};
+use linkage::quality::QualityMode;
 use linkage::report::{self, ReportOptions};
 use linkage::score::build::build;
 use linkage::score::coinr::{self, IndexOptions};
@@ -36,6 +37,24 @@ struct Cli {
     command: Command,
 }
 
+/// Whether values a data-quality rule flagged are scored.
+#[derive(Clone, Copy, ValueEnum)]
+enum QualityArg {
+    /// Leave flagged values out of the scores (missing, counted).
+    Exclude,
+    /// Score flagged values like clean ones.
+    Keep,
+}
+
+impl From<QualityArg> for QualityMode {
+    fn from(q: QualityArg) -> QualityMode {
+        match q {
+            QualityArg::Exclude => QualityMode::Exclude,
+            QualityArg::Keep => QualityMode::Keep,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the panel from the shipped data and write the report files.
@@ -50,6 +69,10 @@ enum Command {
         /// latest year with scores for every case study.
         #[arg(long, value_name = "N")]
         uncertainty: Option<usize>,
+        /// Score values a data-quality rule flagged (`keep`) or leave them out (`exclude`);
+        /// default: the spec's `quality` (exclude). quality.csv lists them either way.
+        #[arg(long, value_enum)]
+        quality: Option<QualityArg>,
     },
     /// Build a composite index from COINr's iData/iMeta tables (CSV), COINr's way.
     Index {
@@ -77,6 +100,10 @@ enum Command {
         /// Also write each indicator's normalised score (level 1), not only the aggregates.
         #[arg(long)]
         indicators: bool,
+        /// Score rows whose `flag` column names a data-quality rule (`keep`) or leave them out
+        /// (`exclude`); default: the spec's `quality` (exclude).
+        #[arg(long, value_enum)]
+        quality: Option<QualityArg>,
     },
     /// Uncertainty analysis of a COINr index (with --sobol, sensitivity analysis too):
     /// writes rank_stats.csv (and sensitivity.csv) into --out.
@@ -263,11 +290,13 @@ fn run(command: Command) -> Result<(), CliError> {
             out,
             data,
             uncertainty,
+            quality,
         } => {
             let opts = ReportOptions {
                 data_dir: data.unwrap_or_else(linkage::default_data_dir),
                 out_dir: out,
                 uncertainty_runs: uncertainty,
+                quality: quality.map(QualityMode::from),
             };
             let s = report::run(&opts)?;
             println!("{}", s.summary);
@@ -306,9 +335,13 @@ fn run(command: Command) -> Result<(), CliError> {
             spec,
             out,
             indicators,
+            quality,
         } => {
             let conc = linkage::Concordance::load(linkage::default_data_dir())?;
-            let fw = linkage::score::spec::Spec::read(&spec)?.resolve()?;
+            let mut fw = linkage::score::spec::Spec::read(&spec)?.resolve()?;
+            if let Some(q) = quality {
+                fw = fw.with_quality(q.into());
+            }
             let options = linkage::presence::stream::ScoreFileOptions { indicators };
             let done = linkage::presence::stream::score_file(&panel, &fw, &conc, &out, options)?;
             eprintln!("{}", done.accounting);

@@ -13,12 +13,18 @@
 //! - **Dependence on China against the US and Japan**, `D = s_CHN / (s_USA + s_JPN)` with s an
 //!   actor's share of the partner's goods trade (`trade_share_dots`): above 1 the partner trades
 //!   more with China than with the two allies together.
+//!
+//! Shares are read from the panel's **clean** values only: a value a data-quality rule flagged
+//! ([`crate::quality`]) is not added into a group's share. A share measure that still lies
+//! outside [0, 1] (e.g. the G7's combined share of a partner's net aid when other donors were
+//! repaid on balance) carries `share_out_of_range` in the `flag` column of `dependence.csv`.
 
 use std::collections::BTreeMap;
 
 use crate::io::rows::{Column, Kind, RowSink, Rows};
 use crate::panel::Panel;
 use crate::panel::country::Iso3;
+use crate::panel::flag::Flag;
 use crate::sources::dots::TradeFlow;
 
 /// One dependence value of a partner in a year.
@@ -34,6 +40,14 @@ pub struct DependenceRow {
     pub value: f64,
     /// Partners (HHI) or actors (shares) it rests on.
     pub n: usize,
+    /// `share_out_of_range` when a share measure (a sum of shares, a part of a group) lies
+    /// outside [0, 1]; `None` otherwise and for ratios, which are not shares.
+    pub flag: Option<Flag>,
+}
+
+/// The flag of a share measure: outside [0, 1] is flagged.
+fn share_flag(value: f64) -> Option<Flag> {
+    (!(0.0..=1.0).contains(&value)).then_some(Flag::ShareOutOfRange)
 }
 
 /// Herfindahl–Hirschman index of non-negative amounts (shares formed inside).
@@ -100,6 +114,7 @@ pub fn concentration(flows: &[TradeFlow]) -> Vec<DependenceRow> {
                 measure: "hhi".into(),
                 value: h,
                 n,
+                flag: None,
             });
             if let Some(hn) = normalised_hhi(h, n) {
                 rows.push(DependenceRow {
@@ -108,6 +123,7 @@ pub fn concentration(flows: &[TradeFlow]) -> Vec<DependenceRow> {
                     measure: "hhi_normalised".into(),
                     value: hn,
                     n,
+                    flag: None,
                 });
             }
         }
@@ -142,23 +158,24 @@ pub fn third_vs_pair(
     let mut rows = Vec::new();
     let pair_name = format!("{}+{}", pair.0, pair.1);
     for (partner, year) in partner_years {
-        let get = |a: Iso3| panel.get(a, partner, year, indicator);
+        let get = |a: Iso3| panel.get_clean(a, partner, year, indicator);
         let (Some(c), Some(a), Some(b)) = (get(third), get(pair.0), get(pair.1)) else {
             continue;
         };
-        let mut push = |measure: String, value: f64| {
+        let mut push = |measure: String, value: f64, flag: Option<Flag>| {
             rows.push(DependenceRow {
                 partner,
                 year,
                 measure,
                 value,
                 n: 3,
+                flag,
             });
         };
-        push(format!("{indicator}_{pair_name}"), a + b);
-        push(format!("{indicator}_{third}"), c);
+        push(format!("{indicator}_{pair_name}"), a + b, share_flag(a + b));
+        push(format!("{indicator}_{third}"), c, share_flag(c));
         if a + b > 0.0 {
-            push(format!("{third}_vs_{pair_name}"), c / (a + b));
+            push(format!("{third}_vs_{pair_name}"), c / (a + b), None);
         }
     }
     rows
@@ -170,8 +187,8 @@ pub fn third_vs_pair(
 /// and the ratio of the third actor's share to the group's, `s_third / Σ s_m`. `members` gives the group for a
 /// year (e.g. [`crate::alignment::institutions::g7_members`]).
 ///
-/// Sums of mirror shares (`trade_share_dots`) can exceed 1 at transit hubs; DAC aid shares can
-/// be negative (net repayments). Both are left as computed.
+/// Only clean (unflagged) member shares are summed. A sum outside [0, 1] (net aid shares when
+/// other donors were repaid) is kept and flagged `share_out_of_range`.
 ///
 /// # Examples
 /// ```
@@ -204,23 +221,29 @@ pub fn group_vs_third(
         let values: Vec<(Iso3, f64)> = group
             .iter()
             .filter(|&&m| m != partner)
-            .filter_map(|&m| panel.get(m, partner, year, indicator).map(|v| (m, v)))
+            .filter_map(|&m| panel.get_clean(m, partner, year, indicator).map(|v| (m, v)))
             .collect();
         if values.is_empty() {
             continue;
         }
         let n = values.len();
         let total: f64 = values.iter().map(|(_, v)| v).sum();
-        let mut push = |measure: String, value: f64, n: usize| {
+        let mut push = |measure: String, value: f64, n: usize, flag: Option<Flag>| {
             rows.push(DependenceRow {
                 partner,
                 year,
                 measure,
                 value,
                 n,
+                flag,
             });
         };
-        push(format!("{indicator}_{group_name}"), total, n);
+        push(
+            format!("{indicator}_{group_name}"),
+            total,
+            n,
+            share_flag(total),
+        );
         let pair_sum: Option<f64> = [pair.0, pair.1]
             .iter()
             .map(|a| values.iter().find(|(m, _)| m == a).map(|(_, v)| *v))
@@ -232,20 +255,26 @@ pub fn group_vs_third(
                 format!("{}+{}_within_{group_name}_{indicator}", pair.0, pair.1),
                 ps / total,
                 n,
+                share_flag(ps / total),
             );
         }
         // (The third actor's own share is a panel value; only the ratio is added here.)
-        if let Some(c) = panel.get(third, partner, year, indicator)
+        if let Some(c) = panel.get_clean(third, partner, year, indicator)
             && total > 0.0
         {
-            push(format!("{third}_vs_{group_name}_{indicator}"), c / total, n);
+            push(
+                format!("{third}_vs_{group_name}_{indicator}"),
+                c / total,
+                n,
+                None,
+            );
         }
     }
     rows
 }
 
 impl Rows for [DependenceRow] {
-    /// `partner, year, measure, value, n`.
+    /// `partner, year, measure, value, n, flag`.
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::new("partner", Kind::Text),
@@ -253,6 +282,7 @@ impl Rows for [DependenceRow] {
             Column::new("measure", Kind::Text),
             Column::new("value", Kind::Float64),
             Column::new("n", Kind::UInt32),
+            Column::new("flag", Kind::Text),
         ]
     }
 
@@ -263,6 +293,7 @@ impl Rows for [DependenceRow] {
             sink.text(&r.measure);
             sink.float(r.value);
             sink.int(i64::from(r.n as u32));
+            sink.text(r.flag.map_or("", Flag::as_str));
             sink.end_row()?;
         }
         Ok(())
@@ -298,6 +329,7 @@ mod tests {
             flow,
             year: 2019,
             value_musd: v,
+            estimate: false,
         };
         let flows = [
             f(c, Flow::Exports, 30.0),

@@ -4,13 +4,13 @@
 //! - `aid_share_dac` = A_DP / A_TP, where A_DP is donor D's net bilateral aid to partner P
 //!   (DC.DAC.\<D\>L.CD) and A_TP all DAC donors' net bilateral aid to P (DC.DAC.TOTL.CD), both
 //!   net disbursements in current US$. Formed for the nine DAC-member donors, **not for EU
-//!   institutions** (`EUU`): the files do not say whether the DAC total includes them. A
+//!   institutions** (`EUI`): the files do not say whether the DAC total includes them. A
 //!   negative A_DP (net repayment) gives a negative share, kept as it is; the share is not
 //!   capped at 1 (other donors' repayments can make one donor's net aid exceed the net total).
 //!   When A_TP ≤ 0 (recipients that repay more than they receive, e.g. China and Thailand in
 //!   most recent years) a share of the total is undefined: no row, counted.
 //! - `aid_gdp_dac` = 100 × A_DP / GDP_P (GDP in current US$, WDI), for all ten donors
-//!   including `EUU`. Negative when the donor was repaid on balance.
+//!   including `EUI`. Negative when the donor was repaid on balance.
 //! - `aid_commitments_gdp_aiddata` = 100 × C_P / GDP_P with actor `CHN`, where C_P is China's
 //!   ODA-like commitments to P in the year (AidData `oda_amt`, constant 2021 US$). AidData's
 //!   zeros (no recorded project) give 0.
@@ -23,7 +23,7 @@
 //!
 //! A missing denominator gives no row — never a zero — and is counted. The returned
 //! [`Accounting`] counts *candidate panel rows*: one per input value per indicator it can
-//! feed (a DAC donor value feeds `aid_share_dac` and `aid_gdp_dac`, an `EUU` value and an
+//! feed (a DAC donor value feeds `aid_share_dac` and `aid_gdp_dac`, an `EUI` value and an
 //! AidData value one indicator each). Rows used = panel rows pushed.
 
 use crate::derive::ratio;
@@ -31,6 +31,7 @@ use crate::error::Result;
 use crate::iso3;
 use crate::panel::Panel;
 use crate::panel::accounting::Accounting;
+use crate::panel::method::Method;
 use crate::sources::CountryYear;
 use crate::sources::dac::DacAid;
 
@@ -64,7 +65,7 @@ pub fn derive(
     gdp: &CountryYear,
     panel: &mut Panel,
 ) -> Result<Accounting> {
-    let eu = iso3!("EUU");
+    let eu = iso3!("EUI");
     let china = iso3!("CHN");
     let mut acc = Accounting::new(
         "aid indicators (WDI DAC, AidData)",
@@ -85,7 +86,15 @@ pub fn derive(
                     None => acc.exclude("aid_share_dac: DAC total missing for the partner-year", 1),
                     Some(total) => match ratio(Some(aid), Some(total)) {
                         Some(share) => {
-                            panel.push(donor, partner, year, "aid_share_dac", share)?;
+                            panel.push_derived(
+                                donor,
+                                partner,
+                                year,
+                                "aid_share_dac",
+                                share,
+                                Method::Formula,
+                                Some(total),
+                            )?;
                             acc.used(1);
                         }
                         None => acc.exclude(
@@ -96,9 +105,18 @@ pub fn derive(
                 }
             }
             // aid_gdp_dac
-            match ratio(Some(aid), gdp.get(&(partner, year)).copied()) {
+            let g = gdp.get(&(partner, year)).copied();
+            match ratio(Some(aid), g) {
                 Some(v) => {
-                    panel.push(donor, partner, year, "aid_gdp_dac", 100.0 * v)?;
+                    panel.push_derived(
+                        donor,
+                        partner,
+                        year,
+                        "aid_gdp_dac",
+                        100.0 * v,
+                        Method::Formula,
+                        g,
+                    )?;
                     acc.used(1);
                 }
                 None => acc.exclude("aid_gdp_dac: partner's GDP missing", 1),
@@ -147,7 +165,7 @@ mod tests {
         let (jp, us, eu, cn, mm) = (
             iso3!("JPN"),
             iso3!("USA"),
-            iso3!("EUU"),
+            iso3!("EUI"),
             iso3!("CHN"),
             iso3!("MMR"),
         );
@@ -268,11 +286,11 @@ mod tests {
         );
         // EU institutions: cecl `mmr,2019,120239379.88281`; a GDP ratio, no share.
         assert_relative_eq!(
-            p.get(iso3!("EUU"), mm, 2019, "aid_gdp_dac").unwrap(),
+            p.get(iso3!("EUI"), mm, 2019, "aid_gdp_dac").unwrap(),
             100.0 * 120239379.88281 / g,
             max_relative = 1e-12
         );
-        assert!(p.get(iso3!("EUU"), mm, 2019, "aid_share_dac").is_none());
+        assert!(p.get(iso3!("EUI"), mm, 2019, "aid_share_dac").is_none());
         // AidData: `775,2019,…,14549584.482629113,…` (oda_amt) / the same GDP.
         assert_relative_eq!(
             p.get(iso3!("CHN"), mm, 2019, "aid_commitments_gdp_aiddata")

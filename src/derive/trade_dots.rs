@@ -1,182 +1,294 @@
-//! Trade indicators from IMF DOTS (2000–2020), actor-reported flows.
+//! Trade indicators from IMF DOTS (2000–2020), each share formed within one source.
 //!
-//! - `trade_share_dots` = (X_AP + M_AP) / T_P, where X_AP is the actor's exports to the partner
-//!   (FOB), M_AP its imports from the partner (CIF), both as the actor reports them, and T_P the
-//!   partner's total merchandise trade, T_P = TG.VAL.TOTL.GD.ZS / 100 × GDP (WDI, current US$).
-//!   The numerator is a mirror of the partner's trade with the actor, so CIF/FOB and timing
-//!   differences mean it can exceed what the partner reports; it is not capped.
+//! Notation for actor A, partner P, year t (current US$): X_PA, M_PA = P's own exports to and
+//! imports from A (partner-reported); X_AP, M_AP = A's exports to and imports from P (the mirror
+//! of P's flows, actor-reported); WX_P, WM_P = P's own exports to and imports from the World
+//! (DOTS).
+//!
+//! - `trade_share_dots` = (X_PA + M_PA) / (WX_P + WM_P), method `partner_reported`, where P
+//!   reports both flows with A itself (not an IMF estimate, `" e"`) and its World totals; else
+//!   (X_AP + M_AP) / (WX_P + WM_P), method `mirror` (the other actors, and partners that do not
+//!   report); else, only where DOTS has no World total for P, (X_AP + M_AP) / T_P with
+//!   T_P = TG.VAL.TOTL.GD.ZS / 100 × GDP (WDI), method `mirror_wdi_total`.
+//! - `trade_share_mirror_dots` = (X_AP + M_AP) / (WX_P + WM_P) always: kept beside the main share
+//!   so the gap between the two records is visible (the data-quality rule `mirror_gap`).
+//! - `export_share_dots` = X_PA / WX_P (`partner_reported`), else M_AP / WX_P (`mirror`): the
+//!   actor's share of the partner's goods exports. `import_share_dots` = M_PA / WM_P, else
+//!   X_AP / WM_P: its share of the partner's goods imports.
 //! - `exports_to_partner_gdp_dots` = 100 × X_AP / GDP_P, `imports_from_partner_gdp_dots` =
-//!   100 × M_AP / GDP_P.
+//!   100 × M_AP / GDP_P (actor-reported, WDI GDP).
 //!
-//! Shares of the partner's exports and imports separately are *not* formed from DOTS: no shipped
-//! file gives the partner's total goods exports and imports apart for 2000–2020 (WDI's
-//! NE.EXP/NE.IMP include services), and mixing in COW totals would mix sources. The COW
-//! indicators give them for 1960–2014.
+//! Exports are FOB and imports CIF, so a mirror flow differs from the partner's own record by
+//! freight, timing and reporting quality; the two must not be mixed in one share. Every share
+//! row records its method and denominator.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::derive::ratio;
 use crate::error::Result;
 use crate::panel::Panel;
 use crate::panel::accounting::Accounting;
 use crate::panel::country::Iso3;
+use crate::panel::method::Method;
 use crate::sources::CountryYear;
 use crate::sources::dots::{Flow, TradeFlow};
 
-/// Push the DOTS trade indicators for every actor-reported (actor, partner, year) into `panel`.
+/// The DOTS records a derivation reads.
+#[derive(Debug, Clone, Copy)]
+pub struct DotsInputs<'a> {
+    /// Actor-reported flows (reporter = actor, any partner).
+    pub actor_reported: &'a [TradeFlow],
+    /// Partner-reported flows with the actors (reporter = partner, partner = actor).
+    pub partner_reported: &'a [TradeFlow],
+    /// Every reporter's total exports to and imports from the World (partner `WLD`).
+    pub world_totals: &'a [TradeFlow],
+    /// Merchandise trade, % of GDP (WDI TG.VAL.TOTL.GD.ZS), the fallback denominator.
+    pub merchandise_pct_gdp: &'a CountryYear,
+    /// GDP, current US$ (WDI NY.GDP.MKTP.CD).
+    pub gdp: &'a CountryYear,
+}
+
+/// Exports and imports of one (reporter, counterpart, year), US$, with the IMF estimate marks.
+#[derive(Debug, Clone, Copy, Default)]
+struct Pair {
+    x: Option<f64>,
+    m: Option<f64>,
+    x_estimate: bool,
+    m_estimate: bool,
+}
+
+impl Pair {
+    fn add(&mut self, f: &TradeFlow) {
+        let v = Some(f.value_musd * 1e6);
+        match f.flow {
+            Flow::Exports => (self.x, self.x_estimate) = (v, f.estimate),
+            Flow::Imports => (self.m, self.m_estimate) = (v, f.estimate),
+        }
+    }
+    /// Exports, if recorded and not an IMF estimate.
+    fn own_x(&self) -> Option<f64> {
+        self.x.filter(|_| !self.x_estimate)
+    }
+    /// Imports, if recorded and not an IMF estimate.
+    fn own_m(&self) -> Option<f64> {
+        self.m.filter(|_| !self.m_estimate)
+    }
+    fn total(x: Option<f64>, m: Option<f64>) -> Option<f64> {
+        x.zip(m).map(|(x, m)| x + m)
+    }
+}
+
+fn index(flows: &[TradeFlow]) -> HashMap<(Iso3, Iso3, i32), Pair> {
+    let mut out: HashMap<(Iso3, Iso3, i32), Pair> = HashMap::new();
+    for f in flows {
+        out.entry((f.reporter, f.partner, f.year))
+            .or_default()
+            .add(f);
+    }
+    out
+}
+
+/// One share to push: value, method, denominator.
+type Share = (f64, Method, f64);
+
+fn share(num: Option<f64>, den: Option<f64>, method: Method) -> Option<Share> {
+    ratio(num, den).map(|v| (v, method, den.unwrap_or(f64::NAN)))
+}
+
+/// Push the DOTS trade indicators for every (actor, partner, year) with a record in `panel`;
+/// returns one account per indicator (the candidate pairs in, the rows formed used, the rest
+/// excluded by reason).
 ///
-/// `merchandise_pct_gdp` is TG.VAL.TOTL.GD.ZS by country-year, `gdp` is NY.GDP.MKTP.CD.
-/// A pair is skipped (and counted) when a flow or a denominator is missing. A partner that is
-/// the reporter itself or `WLD` is not a partner.
+/// A partner that is the actor itself or `WLD` is not a partner.
+///
+/// # Errors
+/// A derived value that breaks a panel rule.
 ///
 /// # Examples
 /// ```
-/// use linkage::{Dataset, iso3};
+/// use linkage::{Dataset, iso3, panel::method::Method};
 /// let d = Dataset::load(linkage::default_data_dir()).unwrap();
 /// let mut p = linkage::Panel::new(linkage::catalogue()).unwrap();
-/// let acc = linkage::derive::trade_dots::derive(&d.dots, &d.merchandise_pct_gdp, &d.gdp, &mut p).unwrap();
-/// assert!(acc.rows_used() > 10_000);
-/// assert!(p.get(iso3!("CHN"), iso3!("MMR"), 2015, "trade_share_dots").is_some());
+/// let acc = linkage::derive::trade_dots::derive(&d.dots_inputs(), &mut p).unwrap();
+/// assert!(acc.iter().all(|a| a.balances()));
+/// let k = p.indicator_index("trade_share_dots").unwrap();
+/// let i = p.position(iso3!("CHN"), iso3!("VNM"), 2019, k).unwrap();
+/// assert_eq!(p.rows()[i].method, Method::PartnerReported);
 /// ```
-pub fn derive(
-    flows: &[TradeFlow],
-    merchandise_pct_gdp: &CountryYear,
-    gdp: &CountryYear,
-    panel: &mut Panel,
-) -> Result<Accounting> {
+pub fn derive(inputs: &DotsInputs<'_>, panel: &mut Panel) -> Result<Vec<Accounting>> {
     let world = crate::iso3!("WLD");
-    let mut acc = Accounting::new("trade indicators (IMF DOTS)", "actor-reported DOTS flows");
-    // (actor, partner, year) → (exports, imports), US$.
-    type Flows = (Option<f64>, Option<f64>);
-    let mut pairs: HashMap<(Iso3, Iso3, i32), Flows> = HashMap::new();
-    for f in flows {
-        if f.partner == world || f.partner == f.reporter {
-            continue;
-        }
-        let e = pairs.entry((f.reporter, f.partner, f.year)).or_default();
-        match f.flow {
-            Flow::Exports => e.0 = Some(f.value_musd * 1e6),
-            Flow::Imports => e.1 = Some(f.value_musd * 1e6),
-        }
-    }
-    let mut keys: Vec<_> = pairs.keys().copied().collect();
-    keys.sort();
-    for key @ (actor, partner, year) in keys {
-        let (x, m) = pairs[&key];
-        let g = gdp.get(&(partner, year)).copied();
-        let total = merchandise_pct_gdp
-            .get(&(partner, year))
+    let actor = index(inputs.actor_reported);
+    let partner = index(inputs.partner_reported);
+    let totals: HashMap<(Iso3, i32), Pair> = index(inputs.world_totals)
+        .into_iter()
+        .filter(|((_, p, _), _)| *p == world)
+        .map(|((r, _, y), pair)| ((r, y), pair))
+        .collect();
+    // Candidate (actor, partner, year): every actor-reported pair, and every partner-reported
+    // pair seen from the actor's side.
+    let mut keys: BTreeSet<(Iso3, Iso3, i32)> = BTreeSet::new();
+    keys.extend(actor.keys().copied());
+    keys.extend(partner.keys().map(|&(p, a, y)| (a, p, y)));
+    keys.retain(|&(a, p, _)| a != p && p != world && a != world);
+
+    let mut acc_trade = Accounting::new(
+        "trade_share_dots (IMF DOTS)",
+        "(actor, partner, year) pairs",
+    );
+    let mut acc_mirror = Accounting::new(
+        "trade_share_mirror_dots (IMF DOTS)",
+        "(actor, partner, year) pairs",
+    );
+    let mut acc_x = Accounting::new(
+        "export_share_dots (IMF DOTS)",
+        "(actor, partner, year) pairs",
+    );
+    let mut acc_m = Accounting::new(
+        "import_share_dots (IMF DOTS)",
+        "(actor, partner, year) pairs",
+    );
+    let mut acc_xg = Accounting::new(
+        "exports_to_partner_gdp_dots (IMF DOTS; WDI)",
+        "(actor, partner, year) pairs",
+    );
+    let mut acc_mg = Accounting::new(
+        "imports_from_partner_gdp_dots (IMF DOTS; WDI)",
+        "(actor, partner, year) pairs",
+    );
+    let none = Pair::default();
+    for (a, p, y) in keys {
+        let mirror = actor.get(&(a, p, y)).unwrap_or(&none);
+        let own = partner.get(&(p, a, y)).unwrap_or(&none);
+        let total = totals.get(&(p, y)).unwrap_or(&none);
+        let dots_total = Pair::total(total.x, total.m);
+        let mirror_trade = Pair::total(mirror.x, mirror.m);
+        let g = inputs.gdp.get(&(p, y)).copied();
+        let wdi_total = inputs
+            .merchandise_pct_gdp
+            .get(&(p, y))
             .zip(g)
             .map(|(pct, g)| pct / 100.0 * g);
-        // The account counts (actor, partner, year) pairs by whether the trade share was formed;
-        // the GDP-relative flows are formed wherever their own inputs exist.
-        match ratio(x.zip(m).map(|(x, m)| x + m), total) {
-            Some(v) => {
-                panel.push(actor, partner, year, "trade_share_dots", v)?;
-                acc.used(1);
+
+        let trade = share(
+            Pair::total(own.own_x(), own.own_m()),
+            dots_total,
+            Method::PartnerReported,
+        )
+        .or_else(|| share(mirror_trade, dots_total, Method::Mirror))
+        .or_else(|| {
+            if dots_total.is_none() {
+                share(mirror_trade, wdi_total, Method::MirrorWdiTotal)
+            } else {
+                None
             }
-            None if x.is_none() || m.is_none() => {
-                acc.exclude("trade share not formed: one of the two flows is missing", 1)
-            }
-            None => acc.exclude(
-                "trade share not formed: partner's GDP or merchandise trade share missing",
-                1,
-            ),
-        }
-        if let Some(v) = ratio(x, g) {
-            panel.push(
-                actor,
-                partner,
-                year,
-                "exports_to_partner_gdp_dots",
-                100.0 * v,
-            )?;
-        }
-        if let Some(v) = ratio(m, g) {
-            panel.push(
-                actor,
-                partner,
-                year,
-                "imports_from_partner_gdp_dots",
-                100.0 * v,
-            )?;
-        }
+        });
+        let why = |flows: bool, den: bool| match (flows, den) {
+            (false, _) => "not formed: the flows are missing on both sides",
+            (true, false) => "not formed: the partner's total is missing",
+            (true, true) => "not formed: the partner's total is not positive",
+        };
+        let has_own = Pair::total(own.own_x(), own.own_m()).is_some();
+        push_share(
+            panel,
+            &mut acc_trade,
+            (a, p, y),
+            "trade_share_dots",
+            trade,
+            || {
+                why(
+                    has_own || mirror_trade.is_some(),
+                    dots_total.or(wdi_total).is_some(),
+                )
+            },
+        )?;
+        let mirror_share = share(mirror_trade, dots_total, Method::Mirror);
+        push_share(
+            panel,
+            &mut acc_mirror,
+            (a, p, y),
+            "trade_share_mirror_dots",
+            mirror_share,
+            || why(mirror_trade.is_some(), dots_total.is_some()),
+        )?;
+        let xs = share(own.own_x(), total.x, Method::PartnerReported)
+            .or_else(|| share(mirror.m, total.x, Method::Mirror));
+        push_share(
+            panel,
+            &mut acc_x,
+            (a, p, y),
+            "export_share_dots",
+            xs,
+            || why(own.own_x().or(mirror.m).is_some(), total.x.is_some()),
+        )?;
+        let ms = share(own.own_m(), total.m, Method::PartnerReported)
+            .or_else(|| share(mirror.x, total.m, Method::Mirror));
+        push_share(
+            panel,
+            &mut acc_m,
+            (a, p, y),
+            "import_share_dots",
+            ms,
+            || why(own.own_m().or(mirror.x).is_some(), total.m.is_some()),
+        )?;
+        let xg = ratio(mirror.x, g).map(|v| (100.0 * v, Method::Formula, g.unwrap_or(f64::NAN)));
+        push_share(
+            panel,
+            &mut acc_xg,
+            (a, p, y),
+            "exports_to_partner_gdp_dots",
+            xg,
+            || {
+                if mirror.x.is_none() {
+                    "not formed: the actor reports no exports to the partner"
+                } else {
+                    "not formed: the partner's GDP is missing"
+                }
+            },
+        )?;
+        let mg = ratio(mirror.m, g).map(|v| (100.0 * v, Method::Formula, g.unwrap_or(f64::NAN)));
+        push_share(
+            panel,
+            &mut acc_mg,
+            (a, p, y),
+            "imports_from_partner_gdp_dots",
+            mg,
+            || {
+                if mirror.m.is_none() {
+                    "not formed: the actor reports no imports from the partner"
+                } else {
+                    "not formed: the partner's GDP is missing"
+                }
+            },
+        )?;
     }
-    Ok(acc)
+    Ok(vec![acc_trade, acc_mirror, acc_x, acc_m, acc_xg, acc_mg])
+}
+
+fn push_share(
+    panel: &mut Panel,
+    acc: &mut Accounting,
+    (a, p, y): (Iso3, Iso3, i32),
+    code: &str,
+    value: Option<Share>,
+    why: impl FnOnce() -> &'static str,
+) -> Result<()> {
+    match value {
+        Some((v, method, den)) => {
+            panel.push_derived(
+                a,
+                p,
+                y,
+                code,
+                v,
+                method,
+                Some(den).filter(|d| d.is_finite()),
+            )?;
+            acc.used(1);
+        }
+        None => acc.exclude(why(), 1),
+    }
+    Ok(())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{catalogue, iso3};
-    use approx::assert_relative_eq;
-
-    #[test]
-    fn shares_on_a_hand_checked_case() {
-        // Actor JPN exports 30 and imports 20 (US$ m) to/from VNM in 2019; VNM's merchandise
-        // trade is 50 % of a GDP of 1,000 m: T = 500 m, share = (30 + 20) / 500 = 0.1.
-        // Exports as % of GDP: 100 × 30 / 1000 = 3; imports: 2.
-        let (jp, vn) = (iso3!("JPN"), iso3!("VNM"));
-        let flows = vec![
-            TradeFlow {
-                reporter: jp,
-                partner: vn,
-                flow: Flow::Exports,
-                year: 2019,
-                value_musd: 30.0,
-            },
-            TradeFlow {
-                reporter: jp,
-                partner: vn,
-                flow: Flow::Imports,
-                year: 2019,
-                value_musd: 20.0,
-            },
-            TradeFlow {
-                reporter: jp,
-                partner: iso3!("WLD"),
-                flow: Flow::Imports,
-                year: 2019,
-                value_musd: 9e5,
-            },
-        ];
-        let merch = CountryYear::from([((vn, 2019), 50.0)]);
-        let gdp = CountryYear::from([((vn, 2019), 1000.0e6)]);
-        let mut p = Panel::new(catalogue()).unwrap();
-        let acc = derive(&flows, &merch, &gdp, &mut p).unwrap();
-        assert_relative_eq!(
-            p.get(jp, vn, 2019, "trade_share_dots").unwrap(),
-            0.1,
-            epsilon = 1e-12
-        );
-        assert_relative_eq!(
-            p.get(jp, vn, 2019, "exports_to_partner_gdp_dots").unwrap(),
-            3.0,
-            epsilon = 1e-12
-        );
-        assert_relative_eq!(
-            p.get(jp, vn, 2019, "imports_from_partner_gdp_dots")
-                .unwrap(),
-            2.0,
-            epsilon = 1e-12
-        );
-        assert_eq!(acc.rows_used(), 1);
-        assert_eq!(p.len(), 3);
-    }
-
-    #[test]
-    fn missing_denominator_is_counted_not_zero() {
-        let (jp, vn) = (iso3!("JPN"), iso3!("VNM"));
-        let flows = vec![TradeFlow {
-            reporter: jp,
-            partner: vn,
-            flow: Flow::Exports,
-            year: 2019,
-            value_musd: 30.0,
-        }];
-        let mut p = Panel::new(catalogue()).unwrap();
-        let acc = derive(&flows, &CountryYear::new(), &CountryYear::new(), &mut p).unwrap();
-        assert!(p.is_empty());
-        assert_eq!(acc.rows_excluded(), 1);
-    }
-}
+mod tests;

@@ -10,8 +10,9 @@
 //!   column, as `country_converter` does) to the COW state name, for states still in the system
 //!   (a COW spell ending in or after 2014); exactly one match is required. Historical states
 //!   (German Federal Republic, Republic of Vietnam, Yemen Arab Republic…) stay unmapped.
-//! - two aggregates the sources use are recognised beside the countries: `EUU` (European Union)
-//!   and `WLD` (World).
+//! - three aggregates the sources use are recognised beside the countries: `EUU` (the European
+//!   Union as a member of institutions), `EUI` (EU institutions as an aid donor: their own aid,
+//!   DC.DAC.CECL.CD, not the member states') and `WLD` (World). One code, one meaning.
 //!
 //! Rows of `country_data.tsv` whose `ISO3` is not three letters (`BA1`, British Antarctic
 //! Territories) are left out.
@@ -150,7 +151,11 @@ pub const CONVERTER_FILE: &str = "country_concordance/country_converter_country_
 pub const COW_STATES_FILE: &str = "cow_trade/cow_states.csv";
 
 /// Aggregate codes recognised beside the countries, with display names.
-const AGGREGATES: [(&str, &str); 2] = [("EUU", "European Union"), ("WLD", "World")];
+const AGGREGATES: [(&str, &str); 3] = [
+    ("EUU", "European Union"),
+    ("EUI", "EU institutions"),
+    ("WLD", "World"),
+];
 
 impl Concordance {
     /// Load the concordance from the data directory (see [`crate::default_data_dir`]).

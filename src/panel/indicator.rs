@@ -162,7 +162,7 @@ pub fn catalogue() -> Vec<IndicatorMeta> {
     };
     const DOTS: (&str, &str) = (
         "IMF DOTS; WDI",
-        "IMF Direction of Trade Statistics (actor-reported, early-2022 vintage), data/imf_dots_bilateral/; World Bank WDI GDP (NY.GDP.MKTP.CD), data/worldbank_wdi_gdp/; WDI merchandise trade % of GDP (TG.VAL.TOTL.GD.ZS) via Gapminder, data/gapminder_systema_globalis/",
+        "IMF Direction of Trade Statistics (actor- and partner-reported flows and every reporter's World totals, early-2022 vintage), data/imf_dots_bilateral/; World Bank WDI GDP (NY.GDP.MKTP.CD), data/worldbank_wdi_gdp/; WDI merchandise trade % of GDP (TG.VAL.TOTL.GD.ZS) via Gapminder, data/gapminder_systema_globalis/",
     );
     const COW: (&str, &str) = (
         "COW Trade v4.0",
@@ -175,12 +175,39 @@ pub fn catalogue() -> Vec<IndicatorMeta> {
     vec![
         m(
             "trade_share_dots",
-            "Actor's share of the partner's total goods trade (IMF DOTS)",
+            "Actor's share of the partner's total goods trade (IMF DOTS, one source)",
+            Trade,
+            "share of partner's trade (0-1)",
+            false,
+            DOTS,
+            "(partner's exports to actor + partner's imports from actor) / (partner's exports to + imports from the World), all as the partner reports them (method partner_reported; IMF estimates ' e' are not the partner's report); where the partner does not report its flows with the actor: (actor's exports to + imports from partner, as the actor reports them) / the partner's own World total (method mirror); only where DOTS has no World total for the partner: the actor's flows / (TG.VAL.TOTL.GD.ZS / 100 x GDP, WDI) (method mirror_wdi_total). Numerator and denominator come from one source; current US$",
+        ),
+        m(
+            "trade_share_mirror_dots",
+            "Actor's share of the partner's goods trade, from the actor's (mirror) records (IMF DOTS)",
             Trade,
             "share of partner's trade (mirror flows: can exceed 1)",
             false,
             DOTS,
-            "(actor's exports to partner + actor's imports from partner) / partner's merchandise trade, where partner's merchandise trade = TG.VAL.TOTL.GD.ZS / 100 x GDP; bilateral flows actor-reported (exports FOB, imports CIF), current US$. Because the numerator is the actor's mirror record, the share can exceed 1 where the partner's own recorded trade is smaller (re-export and transit hubs, e.g. China with Djibouti or Kyrgyzstan); it is not capped",
+            "(actor's exports FOB to partner + actor's imports CIF from partner, as the actor reports them) / (partner's exports to + imports from the World, as the partner reports them). Kept beside trade_share_dots so the gap between the two records shows; it exceeds 1 where the actor records more trade than the partner does (ship registries, transit hubs, border trade missing on one side)",
+        ),
+        m(
+            "export_share_dots",
+            "Actor's share of the partner's goods exports (IMF DOTS)",
+            Trade,
+            "share of partner's exports (0-1)",
+            false,
+            DOTS,
+            "partner's exports FOB to actor / partner's exports to the World, as the partner reports them (method partner_reported); else actor's imports CIF from partner / partner's exports to the World (method mirror)",
+        ),
+        m(
+            "import_share_dots",
+            "Actor's share of the partner's goods imports (IMF DOTS)",
+            Trade,
+            "share of partner's imports (0-1)",
+            false,
+            DOTS,
+            "partner's imports CIF from actor / partner's imports from the World, as the partner reports them (method partner_reported); else actor's exports FOB to partner / partner's imports from the World (method mirror)",
         ),
         m(
             "exports_to_partner_gdp_dots",

@@ -5,14 +5,18 @@
 pub mod accounting;
 pub mod country;
 pub mod coverage;
+pub mod flag;
 pub mod indicator;
+pub mod method;
 
 use std::collections::HashMap;
 
 use crate::error::{Error, Location, Result};
 use crate::io::rows::{Column, Kind, RowSink, Rows};
 use country::Iso3;
+use flag::Flag;
 use indicator::IndicatorMeta;
+use method::Method;
 
 /// One panel value. `indicator` indexes [`Panel::indicators`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,6 +31,13 @@ pub struct Observation {
     pub indicator: u32,
     /// The value, finite.
     pub value: f64,
+    /// How it was derived (see [`Method`]).
+    pub method: Method,
+    /// The denominator of a share or rate, in its own unit, where the value has one (evidence
+    /// for the data-quality rules, e.g. a partner's total net aid).
+    pub denominator: Option<f64>,
+    /// The data-quality rule the value failed, if any ([`crate::quality`]).
+    pub flag: Option<Flag>,
 }
 
 /// A long panel of indicator values with the metadata of each indicator.
@@ -116,6 +127,42 @@ impl Panel {
         indicator: &str,
         value: f64,
     ) -> Result<()> {
+        self.push_derived(
+            actor,
+            partner,
+            year,
+            indicator,
+            value,
+            Method::Formula,
+            None,
+        )
+    }
+
+    /// Add a value with its derivation method and denominator (see [`Observation`]).
+    ///
+    /// # Errors
+    /// As [`Panel::push`].
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{Panel, catalogue, iso3, panel::method::Method};
+    /// let mut p = Panel::new(catalogue()).unwrap();
+    /// p.push_derived(iso3!("JPN"), iso3!("VNM"), 2019, "trade_share_dots", 0.08,
+    ///     Method::PartnerReported, Some(5.1e11)).unwrap();
+    /// assert_eq!(p.rows()[0].method, Method::PartnerReported);
+    /// assert_eq!(p.rows()[0].flag, None);
+    /// ```
+    #[allow(clippy::too_many_arguments)]
+    pub fn push_derived(
+        &mut self,
+        actor: Iso3,
+        partner: Iso3,
+        year: i32,
+        indicator: &str,
+        value: f64,
+        method: Method,
+        denominator: Option<f64>,
+    ) -> Result<()> {
         let invalid = |reason: String| Error::Invalid {
             at: Location::field("panel", indicator.to_string()),
             reason,
@@ -146,8 +193,29 @@ impl Panel {
             year,
             indicator: k,
             value,
+            method,
+            denominator,
+            flag: None,
         });
         Ok(())
+    }
+
+    /// Set (or clear, with `None`) the data-quality flag of the observation at `index` of
+    /// [`Panel::rows`]; an index beyond [`Panel::len`] is ignored.
+    pub fn set_flag(&mut self, index: usize, flag: Option<Flag>) {
+        if let Some(o) = self.rows.get_mut(index) {
+            o.flag = flag;
+        }
+    }
+
+    /// The position in [`Panel::rows`] of a key, if present.
+    pub fn position(&self, actor: Iso3, partner: Iso3, year: i32, indicator: u32) -> Option<usize> {
+        self.keys.get(&(actor, partner, year, indicator)).copied()
+    }
+
+    /// Number of flagged observations.
+    pub fn flagged(&self) -> usize {
+        self.rows.iter().filter(|o| o.flag.is_some()).count()
     }
 
     /// The value for a key, if present.
@@ -156,6 +224,26 @@ impl Panel {
         self.keys
             .get(&(actor, partner, year, k))
             .map(|&i| self.rows[i].value)
+    }
+
+    /// The value for a key if present and not flagged by a data-quality rule.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{Panel, catalogue, iso3, panel::flag::Flag};
+    /// let mut p = Panel::new(catalogue()).unwrap();
+    /// p.push(iso3!("JPN"), iso3!("MHL"), 2015, "trade_share_mirror_dots", 3.2).unwrap();
+    /// p.set_flag(0, Some(Flag::ShareOutOfRange));
+    /// assert_eq!(p.get(iso3!("JPN"), iso3!("MHL"), 2015, "trade_share_mirror_dots"), Some(3.2));
+    /// assert_eq!(p.get_clean(iso3!("JPN"), iso3!("MHL"), 2015, "trade_share_mirror_dots"), None);
+    /// ```
+    pub fn get_clean(&self, actor: Iso3, partner: Iso3, year: i32, indicator: &str) -> Option<f64> {
+        let k = self.indicator_index(indicator)?;
+        self.keys
+            .get(&(actor, partner, year, k))
+            .map(|&i| self.rows[i])
+            .filter(|o| o.flag.is_none())
+            .map(|o| o.value)
     }
 
     /// Distinct actors, sorted.
@@ -194,8 +282,9 @@ impl Panel {
 }
 
 impl Rows for Panel {
-    /// `actor, partner, year, dimension, indicator, value, unit, source`, one row per
-    /// observation in the panel's order.
+    /// `actor, partner, year, dimension, indicator, value, unit, source, method, flag`, one
+    /// row per observation in the panel's order (`method` empty for the catalogued formula,
+    /// `flag` empty for a clean value, otherwise the rule's name).
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::new("actor", Kind::Text),
@@ -206,6 +295,8 @@ impl Rows for Panel {
             Column::new("value", Kind::Float64),
             Column::new("unit", Kind::Text),
             Column::new("source", Kind::Text),
+            Column::new("method", Kind::Text),
+            Column::new("flag", Kind::Text),
         ]
     }
 
@@ -220,6 +311,8 @@ impl Rows for Panel {
             sink.float(o.value);
             sink.text(&m.unit);
             sink.text(&m.source);
+            sink.text(o.method.as_str());
+            sink.text(o.flag.map_or("", Flag::as_str));
             sink.end_row()?;
         }
         Ok(())

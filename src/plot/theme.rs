@@ -12,7 +12,7 @@
 //! The four Tol colours were chosen so that every pair of the twelve stays apart under simulated
 //! protanopia, deuteranopia and tritanopia (Machado, Oliveira & Fernandes 2009, severity 1): the
 //! smallest CIE76 ΔE over all pairs and all four kinds of vision is 11.0 — the floor the fixed
-//! Okabe–Ito colours and the grey already set (GBR against EUU, deuteranopia). A test checks it.
+//! Okabe–Ito colours and the grey already set (GBR against EUI, deuteranopia). A test checks it.
 //! (Teal for KOR was 4.3 from CHN's reddish purple under deuteranopia.)
 //!
 //! | actor | colour | hex | marker |
@@ -28,7 +28,7 @@
 //! | KOR — South Korea | olive (Tol) | `#999933` | circle |
 //! | AUS — Australia | green (Tol) | `#117733` | square |
 //! | IND — India | indigo (Tol) | `#332288` | triangle |
-//! | EUU — European Union | grey | `#777777` | diamond |
+//! | EUI — EU institutions (aid donor) | grey | `#777777` | diamond |
 //!
 //! Any other actor, or a series with no actor, takes the first free colour of
 //! [`FALLBACK`] (starting at a position fixed by the actor's code, so the same code gets the same
@@ -87,7 +87,7 @@ pub const ACTORS: [(&str, &str, RGBColor); 12] = [
     ("KOR", "South Korea", RGBColor(0x99, 0x99, 0x33)),
     ("AUS", "Australia", RGBColor(0x11, 0x77, 0x33)),
     ("IND", "India", RGBColor(0x33, 0x22, 0x88)),
-    ("EUU", "European Union", RGBColor(0x77, 0x77, 0x77)),
+    ("EUI", "EU institutions", RGBColor(0x77, 0x77, 0x77)),
 ];
 
 /// Colours for actors outside [`ACTORS`] and for series without an actor (Tol's muted rose,
@@ -385,7 +385,7 @@ mod tests {
         assert!(closest.0 > 10.9, "{closest:?}");
         assert_eq!(
             (closest.1, closest.2, closest.3),
-            ("GBR", "EUU", "deuteranopia")
+            ("GBR", "EUI", "deuteranopia")
         );
     }
 }

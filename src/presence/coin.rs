@@ -5,9 +5,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
-use crate::panel::Panel;
 use crate::panel::country::Iso3;
+use crate::panel::{Observation, Panel};
 use crate::presence::Unit;
+use crate::quality::QualityMode;
 use crate::score::coin::Coin;
 use crate::score::matrix::Matrix;
 use crate::score::spec::{Framework, Scope};
@@ -16,6 +17,9 @@ use crate::score::spec::{Framework, Scope};
 /// (sorted; labels `ACTOR|PARTNER|YEAR`), one column per framework indicator, ranking blocks
 /// per (partner, year), normalisation blocks per the spec's scope, and each unit's series
 /// (actor–partner pair) and year for time-series imputation. Returns the units too.
+///
+/// Values a data-quality rule flagged are left out (missing) when the framework's
+/// [`quality`](Framework::quality) is `exclude`, the default.
 ///
 /// # Errors
 /// [`Error::Spec`] when the framework names an indicator that the panel's metadata does not
@@ -44,10 +48,13 @@ pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
         column_of.insert(k, j);
     }
     let mut unit_index: BTreeMap<(Iso3, Iso3, i32), usize> = BTreeMap::new();
-    for o in panel.rows() {
-        if column_of.contains_key(&o.indicator) {
-            unit_index.insert((o.actor, o.partner, o.year), 0);
-        }
+    // Flagged values are missing unless the framework keeps them; a unit whose only values
+    // are flagged is not a unit.
+    let exclude = fw.quality() == QualityMode::Exclude;
+    let scored =
+        |o: &&Observation| column_of.contains_key(&o.indicator) && !(exclude && o.flag.is_some());
+    for o in panel.rows().iter().filter(scored) {
+        unit_index.insert((o.actor, o.partner, o.year), 0);
     }
     let units: Vec<(Iso3, Iso3, i32)> = unit_index.keys().copied().collect();
     for (i, u) in units.iter().enumerate() {
@@ -57,10 +64,9 @@ pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
     for c in 0..raw.cols() {
         raw.col_mut(c).fill(f64::NAN);
     }
-    for o in panel.rows() {
-        if let Some(&j) = column_of.get(&o.indicator) {
-            raw.set(unit_index[&(o.actor, o.partner, o.year)], j, o.value);
-        }
+    for o in panel.rows().iter().filter(scored) {
+        let j = column_of[&o.indicator];
+        raw.set(unit_index[&(o.actor, o.partner, o.year)], j, o.value);
     }
     let coin = coin_from_units(&units, raw, fw)?;
     Ok((coin, units))

@@ -11,6 +11,7 @@
 //! block at a time while writing, and rows are written in batches, so neither the ranks nor
 //! the output exist whole in memory.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -18,8 +19,10 @@ use crate::io::panel_file::{PanelRules, for_each_row, pack, repeated_key};
 use crate::io::scores_file::{ScoreRow, ScoresFile};
 use crate::panel::accounting::Accounting;
 use crate::panel::country::Concordance;
+use crate::panel::flag::Flag;
 use crate::presence::Unit;
 use crate::presence::coin::coin_from_units_labelled;
+use crate::quality::QualityMode;
 use crate::score::build::{LeanScores, TreatmentRecord, build_lean};
 use crate::score::coin::Coin;
 use crate::score::matrix::Matrix;
@@ -171,6 +174,9 @@ fn scan(
 
     // Pass 1: check every row, collect the units.
     let (mut missing, mut unused) = (0, 0);
+    // Rows a data-quality rule flagged (the optional `flag` column), left out unless kept.
+    let exclude = fw.quality() == QualityMode::Exclude;
+    let mut flagged: BTreeMap<Flag, usize> = BTreeMap::new();
     // Units as met (runs of the same unit counted once), sorted and deduplicated whenever the
     // list has doubled, so it stays within about twice the distinct units.
     let (mut units, mut compacted): (Vec<Unit>, usize) = (Vec::new(), 0);
@@ -180,6 +186,8 @@ fn scan(
             missing += 1;
         } else if column(rules, r.indicator).is_none() {
             unused += 1;
+        } else if let Some(f) = r.flag.filter(|_| exclude) {
+            *flagged.entry(f).or_default() += 1;
         } else {
             let u = (r.actor, r.partner, r.year);
             if last != Some(u) {
@@ -213,6 +221,9 @@ fn scan(
         let (Some(v), Some(j)) = (r.value, column(rules, r.indicator)) else {
             return Ok(());
         };
+        if exclude && r.flag.is_some() {
+            return Ok(());
+        }
         let u = (r.actor, r.partner, r.year);
         let i = match last {
             Some((lu, li)) if lu == u => li,
@@ -250,6 +261,9 @@ fn scan(
     acc.used(used);
     acc.exclude("value missing", missing);
     acc.exclude("indicator not in the spec", unused);
+    for (f, n) in flagged {
+        acc.exclude(format!("flagged: {f} (spec quality = \"exclude\")"), n);
+    }
     let coin = coin_from_units_labelled(&units, raw, fw, labelled)?;
     Ok(Loaded {
         records: (coin, units),

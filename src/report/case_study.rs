@@ -15,6 +15,7 @@ use crate::panel::country::Iso3;
 use crate::panel::coverage::CoverageRow;
 use crate::panel::indicator::Dimension;
 use crate::presence::{self, Presence};
+use crate::quality::QualityReport;
 use crate::report::html::{self, ReportInputs};
 use crate::report::partners::{CASE_STUDIES, MAIN_ACTORS};
 
@@ -26,6 +27,8 @@ pub struct CaseStudies {
     pub presence: Presence,
     /// Profile alignment (USA–JPN, USA–CHN, JPN–CHN).
     pub alignment: Vec<AlignmentRow>,
+    /// The panel values the data-quality rules flagged (left out of the scores).
+    pub quality: QualityReport,
     coverage: Vec<CoverageRow>,
     indicators: Vec<crate::panel::indicator::IndicatorMeta>,
 }
@@ -48,6 +51,7 @@ impl CaseStudies {
             presence,
             alignment,
             coverage,
+            quality: built.quality,
         })
     }
 
@@ -91,6 +95,20 @@ impl CaseStudies {
                     rank
                 );
             }
+        }
+        let flagged: Vec<_> = self.quality.for_partner(partner).collect();
+        if !flagged.is_empty() {
+            let mut by_rule = std::collections::BTreeMap::new();
+            for c in &flagged {
+                *by_rule.entry(c.rule.as_str()).or_insert(0) += 1;
+            }
+            let rules: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r} {n}")).collect();
+            let _ = writeln!(
+                s,
+                "\nData quality: {} flagged values left out of the scores ({}); see quality.csv",
+                flagged.len(),
+                rules.join(", ")
+            );
         }
         let _ = writeln!(
             s,
@@ -176,6 +194,7 @@ impl CaseStudies {
             coverage: &self.coverage,
             indicators: &self.indicators,
             extra_charts: Vec::new(),
+            quality: &self.quality,
         };
         let stems = html::write_charts(dir, &inp, partners)?;
         Ok(stems

@@ -17,6 +17,7 @@ use crate::panel::coverage::CoverageRow;
 use crate::panel::indicator::{Dimension, IndicatorMeta};
 use crate::plot::{self, Draw, Grid, Heatmap, Labels};
 use crate::presence::Presence;
+use crate::quality::QualityReport;
 use crate::report::charts;
 use crate::report::partners::MAIN_ACTORS;
 
@@ -37,6 +38,35 @@ pub struct ReportInputs<'a> {
     pub indicators: &'a [IndicatorMeta],
     /// Extra charts (e.g. rank uncertainty), already written: (title, file stem).
     pub extra_charts: Vec<(String, String)>,
+    /// The panel rows the data-quality rules flagged.
+    pub quality: &'a QualityReport,
+}
+
+/// The data-quality flags of one partner, as a collapsed table (nothing when it has none).
+fn flagged_cells(h: &mut String, quality: &QualityReport, partner: Iso3, partner_name: &str) {
+    let cells: Vec<_> = quality.for_partner(partner).collect();
+    if cells.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        h,
+        "<details><summary>Data quality: {} flagged values in {} (left out of the scores)</summary><table><tr><th>Actor</th><th>Year</th><th>Indicator</th><th>Value</th><th>Rule</th><th style=\"text-align:left\">Evidence</th></tr>",
+        cells.len(),
+        esc(partner_name)
+    );
+    for c in cells {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td style=\"text-align:left\">{}</td></tr>",
+            c.actor,
+            c.year,
+            esc(&c.indicator),
+            num(Some(c.value), 4),
+            c.rule,
+            esc(&c.evidence)
+        );
+    }
+    h.push_str("</table></details>\n");
 }
 
 fn esc(s: &str) -> String {
@@ -415,6 +445,8 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
         }
         h.push_str("</table>\n");
 
+        flagged_cells(&mut h, inp.quality, partner, &pn);
+
         // Cited facts.
         let facts: Vec<_> = crate::sources::facts::default_view(&data.facts)
             .into_iter()
@@ -468,7 +500,7 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
             esc(&m.citation)
         );
     }
-    h.push_str("</table><p class=\"note\">Every file's publisher, licence and transformation: <code>data/README.md</code>. Row accounting: <a href=\"accounting.csv\">accounting.csv</a>. Tables: <a href=\"panel.csv\">panel.csv</a>, <a href=\"presence.csv\">presence.csv</a>, <a href=\"alignment.csv\">alignment.csv</a>, <a href=\"voting.csv\">voting.csv</a>, <a href=\"institutions.csv\">institutions.csv</a>, <a href=\"dependence.csv\">dependence.csv</a>.</p></section>\n</main></body></html>\n");
+    h.push_str("</table><p class=\"note\">Every file's publisher, licence and transformation: <code>data/README.md</code>. Row accounting: <a href=\"accounting.csv\">accounting.csv</a>. Tables: <a href=\"panel.csv\">panel.csv</a>, <a href=\"presence.csv\">presence.csv</a>, <a href=\"alignment.csv\">alignment.csv</a>, <a href=\"voting.csv\">voting.csv</a>, <a href=\"institutions.csv\">institutions.csv</a>, <a href=\"dependence.csv\">dependence.csv</a>, <a href=\"quality.csv\">quality.csv</a> (every value a data-quality rule flagged, with its evidence).</p></section>\n</main></body></html>\n");
     h
 }
 

@@ -1,10 +1,16 @@
 //! The main job: load the shipped data, build the panel and write the report files.
 //!
 //! `linkage report [--out DIR]` writes into `DIR` (default `report/`):
-//! - `panel.csv`: actor, partner, year, dimension, indicator, value, unit, source;
+//! - `panel.csv`: actor, partner, year, dimension, indicator, value, unit, source, method (how
+//!   a trade share was formed: `partner_reported`, `mirror`, `mirror_wdi_total`; empty for an
+//!   indicator's one formula), flag (the data-quality rule a value failed; empty = clean);
+//! - `quality.csv`: actor, partner, year, indicator, value, rule, threshold, evidence — every
+//!   value a data-quality rule flagged (see [`crate::quality`]); flagged values are left out of
+//!   the scores unless the spec says `quality = "keep"` (`--quality keep`);
 //! - `coverage.csv`: per partner × actor × dimension, the indicators present and first/last year;
 //! - `indicators.csv`: every indicator's metadata, with its formula and source;
-//! - `accounting.csv`: rows in, used and excluded (by reason) for every file and derivation;
+//! - `accounting.csv`: rows in, used and excluded (by reason) for every file (paths relative to
+//!   the data folder) and derivation, and the data-quality check (flags counted by rule);
 //! - `presence.csv`: presence scores from the default spec (`data/presence.toml`): actor,
 //!   partner, year, level, code, score, rank (among the actors in that partner and year),
 //!   n_present (children with a value behind an aggregate);
@@ -13,7 +19,7 @@
 //! - `alignment.csv`: actor_a, actor_b, partner, year, measure, value, n — profile alignment of
 //!   USA–JPN, USA–CHN, JPN–CHN (cosine, Pearson, complementarity, balance against China,
 //!   co-movement; see [`crate::alignment::profile`]);
-//! - `dependence.csv`: partner, year, measure, value, n — trade concentration (HHI) of the DOTS
+//! - `dependence.csv`: partner, year, measure, value, n, flag — trade concentration (HHI) of the DOTS
 //!   reporters, each partner's dependence on China against the US and Japan combined, and the
 //!   G7 as a group (combined trade and aid shares, the US–Japan part of them, China against
 //!   them);
@@ -59,6 +65,7 @@ use crate::iso3;
 use crate::panel::accounting::Accounting;
 use crate::panel::country::Iso3;
 use crate::panel::coverage;
+use crate::quality::{QualityMode, RuleSet};
 
 /// Where to read and write.
 #[derive(Debug, Clone)]
@@ -69,6 +76,8 @@ pub struct ReportOptions {
     pub out_dir: PathBuf,
     /// Monte Carlo runs for rank intervals (`None`: no uncertainty analysis).
     pub uncertainty_runs: Option<usize>,
+    /// Whether flagged values are scored, overriding the spec's `quality` (`None`: the spec's).
+    pub quality: Option<QualityMode>,
 }
 
 impl Default for ReportOptions {
@@ -77,6 +86,7 @@ impl Default for ReportOptions {
             data_dir: crate::default_data_dir(),
             out_dir: PathBuf::from("report"),
             uncertainty_runs: None,
+            quality: None,
         }
     }
 }
@@ -122,14 +132,19 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
     let dir = opts.out_dir.as_path();
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let data = Dataset::load(&opts.data_dir)?;
-    let built = data.default_panel()?;
+    let mut fw = crate::presence::default_spec(&opts.data_dir)?.resolve()?;
+    if let Some(q) = opts.quality {
+        fw = fw.with_quality(q);
+    }
+    let rules = RuleSet::default().with_overrides(fw.quality_rules())?;
+    let built = data.panel_with_rules(&rules)?;
     let mut files = Vec::new();
 
     put(dir, &mut files, "panel.csv", &built.panel)?;
+    put(dir, &mut files, "quality.csv", &built.quality)?;
     let cov = coverage::coverage(&built.panel);
     put(dir, &mut files, "coverage.csv", cov.as_slice())?;
     put(dir, &mut files, "indicators.csv", built.panel.indicators())?;
-    let fw = crate::presence::default_spec(&opts.data_dir)?.resolve()?;
     let presence = crate::presence::score(&built.panel, &fw)?;
     put(dir, &mut files, "presence.csv", &presence)?;
     let facts = crate::sources::facts::default_view(&data.facts);
@@ -184,6 +199,7 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         coverage: &cov,
         indicators: built.panel.indicators(),
         extra_charts,
+        quality: &built.quality,
     };
     let mut partners: Vec<Iso3> = CASE_STUDIES.to_vec();
     partners.extend(

@@ -183,6 +183,8 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
         impute: None,
         indicator: indicators,
         group: groups,
+        quality: Default::default(),
+        quality_rule: Vec::new(),
     };
     // Check iMeta's Level against the hierarchy's depth.
     let fw = spec.resolve()?;

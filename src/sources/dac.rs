@@ -12,7 +12,7 @@
 //! Korea, the rest of South-East and South Asia, the Pacific islands, China and Afghanistan);
 //! Korea has no rows from 2000 on except three small rows in the DAC-total file.
 //!
-//! `EUU` (EU institutions, DC.DAC.CECL.CD) is a donor here but not an actor of the default
+//! `EUI` (EU institutions, DC.DAC.CECL.CD) is a donor here but not an actor of the default
 //! panel; the files do not state whether the DAC total includes EU institutions, so a share
 //! of the total is not formed for it (see [`crate::derive::aid`]).
 
@@ -37,7 +37,7 @@ pub const DIR: &str = "wdi_dac_bilateral_aid";
 /// The donors: code, file name (inside [`DIR`]) and value column (the lower-case WDI code).
 ///
 /// Nine DAC members (the United States, Japan, Germany, the United Kingdom, France, Italy,
-/// Canada, Korea, Australia) and EU institutions (`EUU`, DC.DAC.CECL.CD).
+/// Canada, Korea, Australia) and EU institutions (`EUI`, DC.DAC.CECL.CD).
 ///
 /// # Examples
 /// ```
@@ -94,7 +94,7 @@ pub const DONORS: [(Iso3, &str, &str); 10] = [
         "dc_dac_ausl_cd",
     ),
     (
-        iso3!("EUU"),
+        iso3!("EUI"),
         "ddf--datapoints--dc_dac_cecl_cd--by--geo--time.csv",
         "dc_dac_cecl_cd",
     ),
@@ -217,7 +217,7 @@ mod tests {
         // usal: `mmr,2019,148059204.10156`
         assert_relative_eq!(aid.by_donor[&iso3!("USA")][&mmr], 148059204.10156);
         // cecl: `mmr,2019,120239379.88281`
-        assert_relative_eq!(aid.by_donor[&iso3!("EUU")][&mmr], 120239379.88281);
+        assert_relative_eq!(aid.by_donor[&iso3!("EUI")][&mmr], 120239379.88281);
         // totl: `mmr,2019,1623543121.40576`
         assert_relative_eq!(aid.total[&mmr], 1623543121.40576);
         // Net repayments are kept: totl `tha,2019,-378784121.59672`.

@@ -4,12 +4,21 @@
 //!
 //! The reporter's row with partner "World" gives its total exports or imports; it is kept with
 //! partner code `WLD`. Other country groups (empty `partner_iso3`) are excluded and counted.
+//!
+//! Three shapes of the one source are read:
+//! - actor-reported flows ([`ACTOR_FILE`], [`MORE_ACTORS_FILE`]): eleven reporters, every partner;
+//! - partner-reported flows with the actors ([`PARTNER_FILE`]): every reporter's flows with the
+//!   United States, Japan and China. A cell the IMF marks as its own estimate (written
+//!   `"1.00 e"` in the workbooks) is read with [`TradeFlow::estimate`] set: it is not the
+//!   reporter's own record;
+//! - every reporter's total exports to and imports from the World ([`WORLD_TOTALS_FILE`],
+//!   [`load_world_totals`]), the denominator of a partner's trade shares within DOTS.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::{Error, Location, Result};
-use crate::io::table::Table;
+use crate::io::table::{Cells, Table};
 use crate::panel::accounting::Accounting;
 use crate::panel::country::{Concordance, Iso3};
 use crate::sources::Loaded;
@@ -18,6 +27,10 @@ use crate::sources::Loaded;
 pub const ACTOR_FILE: &str = "imf_dots_bilateral/dots_actor_reported_2000_2020.csv";
 /// Actor-reported file for DEU, GBR, FRA, ITA, CAN, KOR, AUS, IND.
 pub const MORE_ACTORS_FILE: &str = "imf_dots_bilateral/dots_more_actors_reported_2000_2020.csv";
+/// Partner-reported file: every reporter's flows with USA, JPN and CHN.
+pub const PARTNER_FILE: &str = "imf_dots_bilateral/dots_partner_reported_with_actors_2000_2020.csv";
+/// Every reporter's total exports to and imports from the World.
+pub const WORLD_TOTALS_FILE: &str = "imf_dots_bilateral/dots_reporter_world_totals_2000_2020.csv";
 
 /// Direction of a reported flow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -41,6 +54,28 @@ pub struct TradeFlow {
     pub year: i32,
     /// Value, current US$ millions, non-negative.
     pub value_musd: f64,
+    /// Whether the IMF marks the cell as its own estimate (`" e"`), not the reporter's record.
+    pub estimate: bool,
+}
+
+/// Read a value cell: a number, or a number followed by the IMF's estimate mark `" e"` (as
+/// displayed text, e.g. `"1,490.57 e"`).
+fn value_cell(value: &Cells<'_>, i: usize) -> Result<(Option<f64>, bool)> {
+    match value.text(i) {
+        Some(s) if s.ends_with(" e") => {
+            // The workbooks write estimates as displayed text, with thousands separators.
+            let number = s[..s.len() - 2].trim().replace(',', "");
+            let v = number.parse::<f64>().ok().filter(|v| v.is_finite());
+            match v {
+                Some(v) => Ok((Some(v), true)),
+                None => Err(value.invalid(
+                    i,
+                    format!("{s:?} is not a number (an IMF estimate is written `<number> e`)"),
+                )),
+            }
+        }
+        _ => Ok((value.f64(i)?, false)),
+    }
 }
 
 /// Read a DOTS extract.
@@ -72,22 +107,16 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<TradeFlow>>> {
     let mut out = Vec::with_capacity(t.height());
     let mut seen: HashMap<(Iso3, Iso3, Flow, i32), usize> = HashMap::new();
     for i in 0..t.height() {
-        let r = reporter.required_text(i)?;
+        let Some(r) = reporter.text(i) else {
+            acc.exclude("reporter is a country group or historical entity", 1);
+            continue;
+        };
         let r = conc
             .parse_iso3(r)
             .ok_or_else(|| reporter.unknown_country(i, r))?;
-        let f = match flow.required_text(i)? {
-            "exports_fob" => Flow::Exports,
-            "imports_cif" => Flow::Imports,
-            other => {
-                return Err(flow.invalid(
-                    i,
-                    format!("unknown flow {other:?} (expected exports_fob or imports_cif)"),
-                ));
-            }
-        };
+        let f = parse_flow(&flow, i)?;
         let y = year.year(i, 2000, 2020)?;
-        let v = value.f64(i)?;
+        let (v, estimate) = value_cell(&value, i)?;
         let p = match partner.text(i) {
             Some(code) => conc
                 .parse_iso3(code)
@@ -122,6 +151,7 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<TradeFlow>>> {
             flow: f,
             year: y,
             value_musd: v,
+            estimate,
         });
         acc.used(1);
     }
@@ -129,4 +159,88 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<TradeFlow>>> {
         records: out,
         accounting: acc,
     })
+}
+
+/// Read every reporter's total exports to and imports from the World
+/// (`reporter_iso3, reporter_imf_name, flow, year, value_usd_millions`), as flows with partner
+/// `WLD`. Reporters without a code (IMF groups, historical entities) are excluded and counted.
+///
+/// # Errors
+/// As [`load`].
+///
+/// # Examples
+/// ```
+/// use linkage::{Concordance, iso3, sources::dots};
+/// let dir = linkage::default_data_dir();
+/// let c = Concordance::load(&dir).unwrap();
+/// let w = dots::load_world_totals(&dir.join(dots::WORLD_TOTALS_FILE), &c).unwrap();
+/// let kor = w.records.iter().find(|f| f.reporter == iso3!("KOR") && f.year == 2019
+///     && f.flow == dots::Flow::Exports).unwrap();
+/// assert_eq!(kor.partner, iso3!("WLD"));
+/// assert!(kor.value_musd > 500_000.0); // Korea exported over US$ 500 bn in 2019
+/// ```
+pub fn load_world_totals(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<TradeFlow>>> {
+    let t = Table::read(path)?;
+    let reporter = t.column("reporter_iso3")?;
+    let flow = t.column("flow")?;
+    let year = t.column("year")?;
+    let value = t.column("value_usd_millions")?;
+    let world: Iso3 = crate::iso3!("WLD");
+    let mut acc = Accounting::new("imf dots world totals", path.display().to_string());
+    let mut out = Vec::with_capacity(t.height());
+    let mut seen: HashMap<(Iso3, Flow, i32), usize> = HashMap::new();
+    for i in 0..t.height() {
+        let f = parse_flow(&flow, i)?;
+        let y = year.year(i, 2000, 2020)?;
+        let (v, estimate) = value_cell(&value, i)?;
+        let Some(code) = reporter.text(i) else {
+            acc.exclude("reporter is a country group or historical entity", 1);
+            continue;
+        };
+        let r = conc
+            .parse_iso3(code)
+            .ok_or_else(|| reporter.unknown_country(i, code))?;
+        let Some(v) = v else {
+            acc.exclude("value missing", 1);
+            continue;
+        };
+        if v < 0.0 {
+            return Err(Error::Negative {
+                at: Location::cell(path, i + 1, "value_usd_millions"),
+                value: v,
+                unit: "US$ millions of gross trade".into(),
+            });
+        }
+        if let Some(first) = seen.insert((r, f, y), i + 1) {
+            return Err(Error::DuplicateKey {
+                at: Location::row(path, i + 1),
+                first_row: first,
+                key: format!("({r}, {f:?}, {y})"),
+            });
+        }
+        out.push(TradeFlow {
+            reporter: r,
+            partner: world,
+            flow: f,
+            year: y,
+            value_musd: v,
+            estimate,
+        });
+        acc.used(1);
+    }
+    Ok(Loaded {
+        records: out,
+        accounting: acc,
+    })
+}
+
+fn parse_flow(flow: &Cells<'_>, i: usize) -> Result<Flow> {
+    match flow.required_text(i)? {
+        "exports_fob" => Ok(Flow::Exports),
+        "imports_cif" => Ok(Flow::Imports),
+        other => Err(flow.invalid(
+            i,
+            format!("unknown flow {other:?} (expected exports_fob or imports_cif)"),
+        )),
+    }
 }

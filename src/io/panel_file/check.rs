@@ -59,6 +59,9 @@ pub fn load_panel(path: &Path, conc: &Concordance) -> Result<Loaded<Panel>> {
     for (r, v) in rows {
         let code = &rules.indicators()[r.indicator as usize].code;
         panel.push(r.actor, r.partner, r.year, code, v)?;
+        if r.flag.is_some() {
+            panel.set_flag(panel.len() - 1, r.flag);
+        }
     }
     Ok(Loaded {
         records: panel,

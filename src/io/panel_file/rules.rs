@@ -7,6 +7,7 @@ use super::{MAX_INDICATORS, USER_MAX_YEAR, USER_MIN_YEAR, for_each_batch};
 use crate::error::{Error, Location, Result};
 use crate::io::table::{Cells, Table};
 use crate::panel::country::{Concordance, Iso3};
+use crate::panel::flag::Flag;
 use crate::panel::indicator::{Dimension, IndicatorMeta, catalogue};
 
 /// The panel columns of one batch.
@@ -18,6 +19,7 @@ pub struct PanelColumns<'t> {
     value: Cells<'t>,
     dimension: Option<Cells<'t>>,
     unit: Option<Cells<'t>>,
+    flag: Option<Cells<'t>>,
 }
 
 impl<'t> PanelColumns<'t> {
@@ -41,6 +43,7 @@ impl<'t> PanelColumns<'t> {
             value: t.column("value")?,
             dimension: optional("dimension")?,
             unit: optional("unit")?,
+            flag: optional("flag")?,
         })
     }
 }
@@ -58,6 +61,9 @@ pub struct PanelRow {
     pub indicator: u32,
     /// The value, finite; `None` when missing.
     pub value: Option<f64>,
+    /// The data-quality rule named in the optional `flag` column (as `panel.csv` writes it);
+    /// `None` when the column is absent or the cell empty.
+    pub flag: Option<Flag>,
     /// Row number in the file (1-based, header not counted).
     pub row: usize,
 }
@@ -153,7 +159,8 @@ impl<'c> PanelRules<'c> {
     /// A typed error naming the file, row and field: an unknown or lower-case country code,
     /// a year outside 1800–2100, text or a non-finite number as the value, a negative value
     /// where the indicator's unit forbids it, an indicator outside the catalogue without a
-    /// `dimension`. (Repeated keys are the caller's check.)
+    /// `dimension`, a `flag` cell that names no data-quality rule. (Repeated keys are the
+    /// caller's check.)
     pub fn check(&mut self, cols: &PanelColumns<'_>, i: usize) -> Result<PanelRow> {
         let actor = self.country(&cols.actor, i)?;
         let partner = self.country(&cols.partner, i)?;
@@ -175,12 +182,17 @@ impl<'c> PanelRules<'c> {
                 unit: meta.unit.clone(),
             });
         }
+        let flag = match cols.flag.as_ref().and_then(|f| f.text(i).map(|t| (f, t))) {
+            None => None,
+            Some((f, t)) => Some(t.parse::<Flag>().map_err(|reason| f.invalid(i, reason))?),
+        };
         Ok(PanelRow {
             actor,
             partner,
             year,
             indicator,
             value,
+            flag,
             row: cols.value.row(i),
         })
     }

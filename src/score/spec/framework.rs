@@ -8,6 +8,7 @@ use super::methods::{ImputeSpec, NormaliseSpec, TreatSettings};
 use super::{Scope, spec_err};
 use crate::error::Result;
 use crate::panel::indicator::Direction;
+use crate::quality::{QualityMode, RuleOverride};
 use crate::score::aggregate::Aggregation;
 
 /// A child of a group: an indicator (index into [`Framework::indicators`]) or a group
@@ -168,6 +169,8 @@ pub struct Framework {
     pub(super) level_names: Vec<String>,
     pub(super) scope: Scope,
     pub(super) impute: Option<ImputeSpec>,
+    pub(super) quality: QualityMode,
+    pub(super) quality_rules: Vec<RuleOverride>,
 }
 
 impl Framework {
@@ -317,6 +320,32 @@ impl Framework {
     pub fn with_impute(&self, impute: Option<ImputeSpec>) -> Framework {
         Framework {
             impute,
+            ..self.clone()
+        }
+    }
+
+    /// Whether flagged values are scored ([`QualityMode`]).
+    pub fn quality(&self) -> QualityMode {
+        self.quality
+    }
+
+    /// The spec's changes to the default data-quality rules.
+    pub fn quality_rules(&self) -> &[RuleOverride] {
+        &self.quality_rules
+    }
+
+    /// The same framework scoring flagged values or not.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::quality::QualityMode;
+    /// let fw = linkage::presence::default_spec(linkage::default_data_dir()).unwrap().resolve().unwrap();
+    /// assert_eq!(fw.quality(), QualityMode::Exclude);
+    /// assert_eq!(fw.with_quality(QualityMode::Keep).quality(), QualityMode::Keep);
+    /// ```
+    pub fn with_quality(&self, quality: QualityMode) -> Framework {
+        Framework {
+            quality,
             ..self.clone()
         }
     }

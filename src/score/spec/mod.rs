@@ -72,6 +72,7 @@ pub use framework::{Framework, Node, ResolvedGroup, ResolvedIndicator};
 pub use methods::{AggregateSpec, ImputeSpec, NormaliseSpec, TreatSettings};
 
 use crate::error::{Error, Result};
+use crate::quality::{QualityMode, RuleOverride};
 
 /// The specification as written in TOML. See the [module docs](self) for an example.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,6 +105,13 @@ pub struct Spec {
     pub indicator: Vec<IndicatorSpec>,
     /// The groups above them.
     pub group: Vec<GroupSpec>,
+    /// Whether values a data-quality rule flagged are scored (`"exclude"`, the default: they
+    /// are missing; `"keep"`). See [`crate::quality`].
+    #[serde(default)]
+    pub quality: QualityMode,
+    /// Changes to the default data-quality rules' thresholds (`[[quality_rule]]`).
+    #[serde(default)]
+    pub quality_rule: Vec<RuleOverride>,
 }
 
 /// Which units are compared when normalising an indicator.

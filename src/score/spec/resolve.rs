@@ -372,6 +372,8 @@ impl Spec {
             level_names,
             scope: self.scope,
             impute: self.impute.clone(),
+            quality: self.quality,
+            quality_rules: self.quality_rule.clone(),
         }
     }
 }
