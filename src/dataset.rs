@@ -90,7 +90,7 @@ impl Dataset {
     pub fn load(dir: impl AsRef<Path>) -> Result<Dataset> {
         let dir = dir.as_ref().to_path_buf();
         let concordance = Concordance::load(&dir)?;
-        let mut accounting = Vec::new();
+        let mut accounting = concordance.accounts().to_vec();
         let mut keep = |acc: Accounting| accounting.push(acc);
 
         let gdp = sources::worldbank::load(&dir.join(sources::worldbank::GDP_FILE), &concordance)?;
@@ -123,6 +123,12 @@ impl Dataset {
             sources::cow::load_national(&dir.join(sources::cow::NATIONAL_FILE), &concordance)?;
         keep(national.accounting);
         let votes = sources::unvotes::load(&dir, &concordance)?;
+        votes
+            .records
+            .file_accounts()
+            .iter()
+            .cloned()
+            .for_each(&mut keep);
         keep(votes.accounting);
         let (dac, dac_accounts) = sources::dac::load(&dir.join(sources::dac::DIR), &concordance)?;
         dac_accounts.into_iter().for_each(&mut keep);

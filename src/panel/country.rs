@@ -23,6 +23,7 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::io::table::Table;
+use crate::panel::accounting::Accounting;
 
 /// An ISO 3166-1 alpha-3 code (three upper-case ASCII letters), or one of the aggregate codes
 /// `EUU` and `WLD`. Copy, hashable, ordered alphabetically.
@@ -143,6 +144,7 @@ pub struct Concordance {
     by_iso2: HashMap<String, usize>,
     by_cow: HashMap<u16, usize>,
     patterns: Vec<(usize, fancy_regex::Regex)>,
+    accounts: Vec<Accounting>,
 }
 
 /// File names of the code lists, relative to the data directory.
@@ -158,6 +160,11 @@ const AGGREGATES: [(&str, &str); 3] = [
 ];
 
 impl Concordance {
+    /// The accounts of the two code lists read (paths relative to the data directory).
+    pub fn accounts(&self) -> &[Accounting] {
+        &self.accounts
+    }
+
     /// Load the concordance from the data directory (see [`crate::default_data_dir`]).
     ///
     /// # Errors
@@ -177,13 +184,17 @@ impl Concordance {
             by_iso2: HashMap::new(),
             by_cow: HashMap::new(),
             patterns: Vec::new(),
+            accounts: Vec::new(),
         };
         let mut patterns = Vec::new();
+        let mut cc_acc = Accounting::new("country concordance", CONVERTER_FILE);
         for i in 0..cc.height() {
             // A few territories carry a private code (e.g. `BA1`): not ISO3, left out.
             let Ok(code) = iso3.required_text(i)?.parse::<Iso3>() else {
+                cc_acc.exclude("ISO3 is not three letters (a private code, e.g. BA1)", 1);
                 continue;
             };
+            cc_acc.used(1);
             let un_code = match un.text(i) {
                 Some(s) => s.parse::<f64>().ok().map(|v| v as u16),
                 None => None,
@@ -236,9 +247,14 @@ impl Concordance {
         let ccode = cow.column("ccode")?;
         let state = cow.column("statenme")?;
         let endyear = cow.column("endyear")?;
+        let mut cow_acc = Accounting::new("cow state codes", COW_STATES_FILE);
         for i in 0..cow.height() {
             // Only states still in the system in 2014, the last year of the COW trade data.
             if endyear.int(i)? < 2014 {
+                cow_acc.exclude(
+                    "state spell ended before 2014 (historical state, unmapped)",
+                    1,
+                );
                 continue;
             }
             let number = ccode.int(i)?;
@@ -252,9 +268,16 @@ impl Concordance {
             if let [k] = hits[..] {
                 out.countries[k].cow = Some(number);
                 out.by_cow.insert(number, k);
+                cow_acc.used(1);
+            } else {
+                cow_acc.exclude(
+                    "state name matches no or several concordance name patterns (unmapped)",
+                    1,
+                );
             }
         }
         out.patterns = patterns;
+        out.accounts = vec![cc_acc, cow_acc];
         Ok(out)
     }
 

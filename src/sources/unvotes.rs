@@ -115,9 +115,16 @@ pub struct UnVotes {
     year_ranges: Vec<(i32, Range<usize>)>,
     issues: Vec<Issue>,
     votes: Vec<i8>,
+    files: Vec<Accounting>,
 }
 
 impl UnVotes {
+    /// The accounts of the three files read beside the votes (country codes, roll calls,
+    /// issues); the votes file's own account is [`Loaded::accounting`].
+    pub fn file_accounts(&self) -> &[Accounting] {
+        &self.files
+    }
+
     /// The countries with at least one recorded vote, sorted.
     pub fn countries(&self) -> &[Iso3] {
         &self.countries
@@ -189,11 +196,19 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
     let name = t.column("country")?;
     let mut names: HashMap<String, (String, usize)> = HashMap::new();
     let mut uncoded = Vec::new();
+    let mut codes_acc = Accounting::new("un country codes", path.display().to_string());
     for i in 0..t.height() {
         let nm = name.required_text(i)?.to_string();
         match code.text(i) {
-            None => uncoded.push(nm),
+            None => {
+                codes_acc.exclude(
+                    "no code (a historical entity; its votes are counted in the votes file)",
+                    1,
+                );
+                uncoded.push(nm)
+            }
             Some(c) => {
+                codes_acc.used(1);
                 if let Some((_, first)) = names.insert(c.to_string(), (nm, i + 1)) {
                     return Err(Error::DuplicateKey {
                         at: Location::row(path, i + 1),
@@ -208,6 +223,8 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
     // Roll calls, sorted by (date, rcid).
     let path = dir.join(ROLL_CALLS_FILE);
     let t = Table::read(&path)?;
+    let mut calls_acc = Accounting::new("un roll calls", path.display().to_string());
+    calls_acc.used(t.height());
     let rcid = t.column("rcid")?;
     let session = t.column("session")?;
     let important = t.column("importantvote")?;
@@ -277,6 +294,8 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
     // Issues: names sorted, a bitset per roll call.
     let path = dir.join(ISSUES_FILE);
     let t = Table::read(&path)?;
+    let mut issues_acc = Accounting::new("un roll-call issues", path.display().to_string());
+    issues_acc.used(t.height());
     let rcid = t.column("rcid")?;
     let short = t.column("short_name")?;
     let issue = t.column("issue")?;
@@ -421,6 +440,7 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<Loaded<UnVotes>> {
             year_ranges,
             issues,
             votes,
+            files: vec![codes_acc, calls_acc, issues_acc],
         },
         accounting: acc,
     })

@@ -12,6 +12,7 @@ mod panel_validation;
 mod plot;
 mod presence;
 mod properties;
+mod quality;
 mod report;
 mod scale;
 mod uncertainty;

@@ -14,7 +14,7 @@ fn report_writes_real_rows_for_the_case_studies() {
     let mut lines = panel.lines();
     assert_eq!(
         lines.next(),
-        Some("actor,partner,year,dimension,indicator,value,unit,source")
+        Some("actor,partner,year,dimension,indicator,value,unit,source,method,flag")
     );
     for partner in ["MMR", "VNM", "IND", "KOR"] {
         for actor in ["USA", "JPN", "CHN"] {
@@ -44,7 +44,11 @@ fn report_writes_real_rows_for_the_case_studies() {
             "institutions.csv",
             "actor,partner,year,shared,jaccard,institutions",
         ),
-        ("dependence.csv", "partner,year,measure,value,n"),
+        ("dependence.csv", "partner,year,measure,value,n,flag"),
+        (
+            "quality.csv",
+            "actor,partner,year,indicator,value,rule,threshold,evidence",
+        ),
     ] {
         let text = std::fs::read_to_string(out.join(file)).unwrap();
         let mut lines = text.lines();
