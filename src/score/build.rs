@@ -158,8 +158,9 @@ impl LeanScores {
 /// Run the whole pipeline as [`build`] does, but in place and without ranks, for panels too
 /// large to keep every stage: the raw matrix is taken out of the coin (which is left with an
 /// empty 0 × 0 matrix; its units and blocks stay) and becomes the normalised matrix. Peak
-/// memory is one units × indicators matrix plus the aggregates, against seven such matrices
-/// for [`build`]. Ranks are left to the caller (e.g. per ranking block while writing).
+/// memory is one units × indicators matrix plus the aggregates (and, for a group with
+/// `compare = "common"`, one block index per unit), against seven such matrices for
+/// [`build`]. Ranks are left to the caller (e.g. per ranking block while writing).
 ///
 /// The scores are those of [`build`], bit for bit.
 ///
@@ -186,7 +187,16 @@ pub fn build_lean(fw: &Framework, coin: &mut Coin) -> Result<LeanScores> {
     let imputed_cells = impute_all(fw, coin, &blocks, &mut m)?;
     let treatments = treat_all(fw, coin, &blocks, &mut m)?;
     normalise_in_place(fw, coin, &blocks, &mut m)?;
-    let rank_blocks = Coin::block_members(&coin.rank_block);
+    // Ranking blocks are read only by groups compared on a common set.
+    let rank_blocks = if fw
+        .groups()
+        .iter()
+        .any(|g| g.comparison() == Comparison::Common)
+    {
+        Coin::block_members(&coin.rank_block)
+    } else {
+        Vec::new()
+    };
     let (aggregated, present, common) = aggregate_new(fw, &blocks, &rank_blocks, &m)?;
     Ok(LeanScores {
         normalised: m,
@@ -448,7 +458,8 @@ pub fn normalise_in_place(
 /// `aggregated` and `present` must be units × groups. `blocks` are the normalisation blocks
 /// (within which an Own Copeland group compares units), `rank_blocks` the ranking blocks
 /// (within which a group with `compare = "common"` forms its common set); each lists unit
-/// rows, every unit in exactly one block. Returns the common sets (see
+/// rows, every unit in exactly one block (`rank_blocks` is read only by Common groups: it may
+/// be empty when the framework has none). Returns the common sets (see
 /// [`Scores::used`](crate::score::scores::Scores::used)).
 ///
 /// # Errors
