@@ -14,8 +14,9 @@
 //! as `build` does (weights renormalised over the children present, `min_present`; a group
 //! with `compare = "common"` by [`crate::score::common`]'s rule, within the ranking blocks);
 //! rank the top level within the ranking blocks with
-//! [`crate::score::rank::min_rank_in_place`]. No allocation, no polars. At the nominal point
-//! the result is bit-identical to `build`.
+//! [`crate::score::rank::min_rank_in_place`]. No allocation (but for the block matrices of a
+//! Copeland group compared on common sets, made at its first replication in a workspace), no
+//! polars. At the nominal point the result is bit-identical to `build`.
 
 use crate::error::{Error, Result};
 use crate::score::aggregate::{Aggregation, aggregate_into};
