@@ -12,19 +12,27 @@
 //! 4. **Normalise**: per indicator and block, direction first (`x·d`), then the method.
 //! 5. **Aggregate** up the hierarchy, bottom-up: each group's method over its children with
 //!    weights renormalised over the children present; below the group's `min_present` the
-//!    score is missing. Copeland compares units within a block.
+//!    score is missing. Copeland compares units within a normalisation block. A group with
+//!    `compare = "common"` ([`Comparison::Common`]) instead compares like with like within
+//!    each *ranking* block: the units with at least `min_present` children (eligible) are
+//!    aggregated over the children every eligible unit of the block has (the common set; the
+//!    weights renormalised over it), the others get no score, and when the common set has
+//!    fewer than `min_present` children no unit of the block gets one; its children-present
+//!    count is the common set's size for a unit with a score (Copeland: the eligible units
+//!    compared within the ranking block). See [`crate::score::common`].
 //! 6. **Rank** every indicator and aggregate within each ranking block: 1 = highest, ties share
 //!    the smallest rank, missing stays missing.
 
 use crate::error::{Error, Result};
 use crate::score::aggregate::{Aggregation, aggregate_into};
 use crate::score::coin::Coin;
+use crate::score::common::{CommonGroup, CommonScratch, CommonSets, aggregate_common};
 use crate::score::impute;
 use crate::score::matrix::Matrix;
 use crate::score::normalise::normalise_into_with;
 use crate::score::rank::{RankOrder, min_rank_in_place};
 pub use crate::score::scores::{Scores, ScoresTable, Stage, StageTable, TreatmentRecord};
-use crate::score::spec::{Framework, ImputeSpec, Node, NormaliseSpec};
+use crate::score::spec::{Comparison, Framework, ImputeSpec, Node, NormaliseSpec};
 use crate::score::treat::treat_into;
 
 /// Run the whole pipeline.
@@ -65,11 +73,11 @@ pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
     let treatments = treat_all(fw, coin, &blocks, &mut treated)?;
     let mut normalised = treated.clone();
     normalise_in_place(fw, coin, &blocks, &mut normalised)?;
-    let (aggregated, present) = aggregate_new(fw, &blocks, &normalised)?;
+    let rank_blocks = Coin::block_members(&coin.rank_block);
+    let (aggregated, present, common) = aggregate_new(fw, &blocks, &rank_blocks, &normalised)?;
 
     // 6. Rank within ranking blocks: every indicator, then every aggregate.
     let k = fw.indicators().len();
-    let rank_blocks = Coin::block_members(&coin.rank_block);
     let mut ranks = Matrix::new(coin.len(), k + fw.groups().len());
     let mut scratch = Vec::new();
     let mut buf = Vec::new();
@@ -97,6 +105,7 @@ pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
         normalised,
         aggregated,
         present,
+        common,
         ranks,
     })
 }
@@ -108,19 +117,50 @@ pub struct LeanScores {
     pub normalised: Matrix,
     /// Aggregate scores, units × [`Framework::groups`](crate::score::spec::Framework::groups).
     pub aggregated: Matrix,
-    /// Number of children with a value behind each aggregate score.
+    /// Number of children with a value behind each aggregate score (for a group compared on
+    /// a common set: the common set's size where the unit has a score).
     pub present: Matrix,
+    /// The common sets of the groups with `compare = "common"`, per ranking block (see
+    /// [`LeanScores::used`]).
+    pub common: CommonSets,
     /// Cells filled by imputation, per indicator.
     pub imputed_cells: Vec<usize>,
     /// What the treatment did (indicators that were changed only).
     pub treatments: Vec<TreatmentRecord>,
 }
 
+impl LeanScores {
+    /// The children behind the score of group `group` (index into
+    /// [`Framework::groups`](crate::score::spec::Framework::groups)) for the unit in row
+    /// `unit`, in the group's child order: as [`Scores::used`] — the children with a value,
+    /// or for a group with `compare = "common"` its ranking block's common set; empty when the
+    /// score is missing.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::score::{build::build_lean, coin::Coin, matrix::Matrix, spec::{Node, Spec}};
+    /// let fw = Spec::from_toml("name = 't'\n[[indicator]]\ncode = 'a'\nparent = 'top'\n\
+    ///     [[indicator]]\ncode = 'b'\nparent = 'top'\n[[group]]\ncode = 'top'", "doc")
+    ///     .unwrap().resolve().unwrap();
+    /// let raw = Matrix::from_columns(&[[1.0, 2.0, 3.0], [4.0, f64::NAN, 6.0]]).unwrap();
+    /// let mut coin = Coin::new(vec!["X".into(), "Y".into(), "Z".into()], raw).unwrap();
+    /// let lean = build_lean(&fw, &mut coin).unwrap();
+    /// // `compare` is "own": each unit used the children it has
+    /// assert_eq!(lean.used(0, 0), [Node::Indicator(0), Node::Indicator(1)]);
+    /// assert_eq!(lean.used(1, 0), [Node::Indicator(0)]);
+    /// ```
+    pub fn used(&self, unit: usize, group: usize) -> Vec<Node> {
+        self.common
+            .used(unit, group, &self.normalised, &self.aggregated)
+    }
+}
+
 /// Run the whole pipeline as [`build`] does, but in place and without ranks, for panels too
 /// large to keep every stage: the raw matrix is taken out of the coin (which is left with an
 /// empty 0 × 0 matrix; its units and blocks stay) and becomes the normalised matrix. Peak
-/// memory is one units × indicators matrix plus the aggregates, against seven such matrices
-/// for [`build`]. Ranks are left to the caller (e.g. per ranking block while writing).
+/// memory is one units × indicators matrix plus the aggregates (and, for a group with
+/// `compare = "common"`, one block index per unit), against seven such matrices for
+/// [`build`]. Ranks are left to the caller (e.g. per ranking block while writing).
 ///
 /// The scores are those of [`build`], bit for bit.
 ///
@@ -147,11 +187,22 @@ pub fn build_lean(fw: &Framework, coin: &mut Coin) -> Result<LeanScores> {
     let imputed_cells = impute_all(fw, coin, &blocks, &mut m)?;
     let treatments = treat_all(fw, coin, &blocks, &mut m)?;
     normalise_in_place(fw, coin, &blocks, &mut m)?;
-    let (aggregated, present) = aggregate_new(fw, &blocks, &m)?;
+    // Ranking blocks are read only by groups compared on a common set.
+    let rank_blocks = if fw
+        .groups()
+        .iter()
+        .any(|g| g.comparison() == Comparison::Common)
+    {
+        Coin::block_members(&coin.rank_block)
+    } else {
+        Vec::new()
+    };
+    let (aggregated, present, common) = aggregate_new(fw, &blocks, &rank_blocks, &m)?;
     Ok(LeanScores {
         normalised: m,
         aggregated,
         present,
+        common,
         imputed_cells,
         treatments,
     })
@@ -222,16 +273,25 @@ fn treat_all(
     Ok(treatments)
 }
 
-/// 5. Aggregate into new units × groups matrices (scores, children present).
+/// 5. Aggregate into new units × groups matrices (scores, children present), with the common
+///    sets.
 fn aggregate_new(
     fw: &Framework,
     blocks: &[Vec<usize>],
+    rank_blocks: &[Vec<usize>],
     normalised: &Matrix,
-) -> Result<(Matrix, Matrix)> {
+) -> Result<(Matrix, Matrix, CommonSets)> {
     let mut aggregated = Matrix::new(normalised.rows(), fw.groups().len());
     let mut present = Matrix::new(normalised.rows(), fw.groups().len());
-    aggregate_all(fw, blocks, normalised, &mut aggregated, &mut present)?;
-    Ok((aggregated, present))
+    let common = aggregate_all(
+        fw,
+        blocks,
+        rank_blocks,
+        normalised,
+        &mut aggregated,
+        &mut present,
+    )?;
+    Ok((aggregated, present, common))
 }
 
 fn gather(col: &[f64], members: &[usize], buf: &mut Vec<f64>) {
@@ -392,39 +452,91 @@ pub fn normalise_in_place(
     Ok(())
 }
 
-/// Aggregate every group bottom-up from normalised indicators, with the framework's weights.
+/// Aggregate every group bottom-up from normalised indicators, with the framework's weights
+/// (step 5 of the [pipeline](self)).
 ///
-/// `aggregated` and `present` must be units × groups. Reusable across Monte Carlo runs: it
-/// allocates only the per-group child lists.
+/// `aggregated` and `present` must be units × groups. `blocks` are the normalisation blocks
+/// (within which an Own Copeland group compares units), `rank_blocks` the ranking blocks
+/// (within which a group with `compare = "common"` forms its common set); each lists unit
+/// rows, every unit in exactly one block (`rank_blocks` is read only by Common groups: it may
+/// be empty when the framework has none). Returns the common sets (see
+/// [`Scores::used`](crate::score::scores::Scores::used)).
 ///
 /// # Errors
 /// A method error wrapped with the group code (e.g. geometric mean over a value ≤ 0).
+///
+/// # Examples
+/// ```
+/// use linkage::score::{build::aggregate_all, matrix::Matrix, spec::Spec};
+/// let fw = Spec::from_toml("name = 't'\n[[indicator]]\ncode = 'a'\nparent = 'top'\n\
+///     [[indicator]]\ncode = 'b'\nparent = 'top'\n[[group]]\ncode = 'top'\n\
+///     compare = 'common'", "doc").unwrap().resolve().unwrap();
+/// // Units 0 and 1 ranked together, unit 2 alone; unit 1 lacks b.
+/// let normalised = Matrix::from_columns(&[[10.0, 20.0, 30.0], [50.0, f64::NAN, 70.0]]).unwrap();
+/// let (mut aggregated, mut present) = (Matrix::new(3, 1), Matrix::new(3, 1));
+/// let one_block = vec![vec![0, 1, 2]];
+/// let rank_blocks = vec![vec![0, 1], vec![2]];
+/// aggregate_all(&fw, &one_block, &rank_blocks, &normalised, &mut aggregated, &mut present)
+///     .unwrap();
+/// // Block {0, 1} on a alone: 10, 20; block {2} on a and b: (30 + 70) / 2 = 50.
+/// assert_eq!(aggregated.col(0), &[10.0, 20.0, 50.0]);
+/// assert_eq!(present.col(0), &[1.0, 1.0, 2.0]);
+/// ```
 pub fn aggregate_all(
     fw: &Framework,
     blocks: &[Vec<usize>],
+    rank_blocks: &[Vec<usize>],
     normalised: &Matrix,
     aggregated: &mut Matrix,
     present: &mut Matrix,
-) -> Result<()> {
+) -> Result<CommonSets> {
     let weights: Vec<&[f64]> = fw.groups().iter().map(|g| g.child_weights()).collect();
-    aggregate_with_weights(fw, &weights, blocks, normalised, aggregated, present)
+    aggregate_with_weights(
+        fw,
+        &weights,
+        blocks,
+        rank_blocks,
+        normalised,
+        aggregated,
+        present,
+    )
 }
 
 /// As [`aggregate_all`] with other child weights per group (same shapes as the framework's).
 ///
 /// # Errors
 /// As [`aggregate_all`].
+///
+/// # Examples
+/// ```
+/// use linkage::score::{build::aggregate_with_weights, matrix::Matrix, spec::Spec};
+/// let fw = Spec::from_toml("name = 't'\n[[indicator]]\ncode = 'a'\nparent = 'top'\n\
+///     [[indicator]]\ncode = 'b'\nparent = 'top'\n[[group]]\ncode = 'top'", "doc")
+///     .unwrap().resolve().unwrap();
+/// let normalised = Matrix::from_columns(&[[10.0], [40.0]]).unwrap();
+/// let (mut aggregated, mut present) = (Matrix::new(1, 1), Matrix::new(1, 1));
+/// let blocks = vec![vec![0]];
+/// // weights 1 and 3: (1·10 + 3·40) / 4 = 32.5
+/// let w: &[f64] = &[1.0, 3.0];
+/// aggregate_with_weights(&fw, &[w], &blocks, &blocks, &normalised, &mut aggregated, &mut present)
+///     .unwrap();
+/// assert_eq!(aggregated.get(0, 0), 32.5);
+/// ```
 pub fn aggregate_with_weights(
     fw: &Framework,
     weights: &[&[f64]],
     blocks: &[Vec<usize>],
+    rank_blocks: &[Vec<usize>],
     normalised: &Matrix,
     aggregated: &mut Matrix,
     present: &mut Matrix,
-) -> Result<()> {
+) -> Result<CommonSets> {
     let n = normalised.rows();
     let mut out = vec![0.0; n];
     let mut sub = Vec::new();
+    let mut sets = CommonSets::new(fw, rank_blocks, n);
+    let mut scratch = CommonScratch::default();
+    let mut count: Vec<u32> = Vec::new();
     for (g, group) in fw.groups().iter().enumerate() {
         // Children are all indicators or all groups (every indicator sits at the same level);
         // a mix is copied into one matrix.
@@ -453,6 +565,30 @@ pub fn aggregate_with_weights(
             (&mixed, (0..group.children().len()).collect())
         };
         let w = weights[g];
+        if group.comparison() == Comparison::Common {
+            count.resize(n, 0);
+            let rule = CommonGroup {
+                method: group.aggregation(),
+                min_present: group.min_present(),
+                children,
+                cols: &cols,
+                weights: w,
+            };
+            aggregate_common(
+                &rule,
+                rank_blocks,
+                &mut scratch,
+                &mut out,
+                &mut count,
+                sets.flags_mut(g),
+            )
+            .map_err(|e| e.within(group.code()))?;
+            for (p, &c) in present.col_mut(g).iter_mut().zip(&count) {
+                *p = f64::from(c);
+            }
+            aggregated.col_mut(g).copy_from_slice(&out);
+            continue;
+        }
         if group.aggregation() == Aggregation::Copeland && blocks.len() > 1 {
             // Copeland compares units with each other: only within a block.
             for members in blocks {
@@ -483,7 +619,7 @@ pub fn aggregate_with_weights(
         }
         aggregated.col_mut(g).copy_from_slice(&out);
     }
-    Ok(())
+    Ok(sets)
 }
 
 #[cfg(test)]

@@ -160,6 +160,7 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
                     weight: w()?,
                     aggregate: None,
                     min_present: 1,
+                    compare: Default::default(),
                 });
                 order.push((c, false));
             }

@@ -10,6 +10,8 @@
 //! * [`stats`]: mean, standard deviation, median, quantile, skewness, kurtosis.
 //! * [`normalise`]: COINr's `n_*()` normalisation methods.
 //! * [`aggregate`]: COINr's `a_*()` aggregation methods.
+//! * [`common`]: "like with like", a group's units within a ranking block scored on the
+//!   children they all have (`compare = "common"`).
 //! * [`treat`]: COINr's default outlier treatment (Winsorisation, then log).
 //! * [`impute`]: mean, median, group and time-series imputation.
 //! * [`rank`]: "sport" ranks, 1 = highest.
@@ -19,6 +21,7 @@ pub mod aggregate;
 pub mod build;
 pub mod coin;
 pub mod coinr;
+pub mod common;
 pub mod impute;
 pub mod matrix;
 pub mod normalise;

@@ -4,6 +4,7 @@
 
 use crate::error::Result;
 use crate::io::rows::{Column, Kind, RowSink, Rows};
+use crate::score::common::CommonSets;
 use crate::score::matrix::Matrix;
 use crate::score::spec::{Framework, Node};
 use crate::score::treat::Treatment;
@@ -57,8 +58,12 @@ pub struct Scores {
     pub normalised: Matrix,
     /// Aggregate scores.
     pub aggregated: Matrix,
-    /// Number of children with a value behind each aggregate score.
+    /// Number of children with a value behind each aggregate score (for a group with
+    /// `compare = "common"`: the size of the common set used, where the unit has a score).
     pub present: Matrix,
+    /// The common sets of the groups with `compare = "common"`, per ranking block (read with
+    /// [`Scores::used`]).
+    pub common: CommonSets,
     /// Ranks of every indicator (normalised) and aggregate.
     pub ranks: Matrix,
 }
@@ -96,6 +101,48 @@ impl Scores {
     pub fn rank(&self, unit: usize, code: &str) -> Option<f64> {
         let node = self.framework.node(code)?;
         present(*self.rank_column(node).get(unit)?)
+    }
+
+    /// The children behind the score of group `group` (index into [`Framework::groups`]) for
+    /// the unit in row `unit`, in the group's child order:
+    ///
+    /// * empty when the score is missing;
+    /// * for a group with `compare = "common"` ([`Comparison::Common`](crate::score::spec::Comparison::Common)),
+    ///   the common set of the unit's ranking block (the same for every unit of the block
+    ///   with a score);
+    /// * otherwise the children with a value for the unit (those the score averaged).
+    ///
+    /// Cheap: a look-up in a table made while aggregating (Common), or a read of the
+    /// children's values (Own).
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::score::{build::build, coin::Coin, matrix::Matrix, spec::{Node, Spec}};
+    /// let fw = Spec::from_toml(r#"
+    ///     name = "t"
+    ///     [[indicator]]
+    ///     code = "a"
+    ///     parent = "own"
+    ///     [[indicator]]
+    ///     code = "b"
+    ///     parent = "own"
+    ///     [[group]]
+    ///     code = "own"
+    ///     parent = "top"
+    ///     [[group]]
+    ///     code = "top"
+    ///     compare = "common"
+    /// "#, "doc").unwrap().resolve().unwrap();
+    /// let raw = Matrix::from_columns(&[[1.0, 2.0, 3.0], [4.0, f64::NAN, 6.0]]).unwrap();
+    /// let s = build(&fw, &Coin::new(vec!["X".into(), "Y".into(), "Z".into()], raw).unwrap()).unwrap();
+    /// let (own, top) = (fw.group_index("own").unwrap(), fw.group_index("top").unwrap());
+    /// assert_eq!(s.used(0, own), [Node::Indicator(0), Node::Indicator(1)]);
+    /// assert_eq!(s.used(1, own), [Node::Indicator(0)]); // Y has no b
+    /// assert_eq!(s.used(1, top), [Node::Group(own)]);
+    /// ```
+    pub fn used(&self, unit: usize, group: usize) -> Vec<Node> {
+        self.common
+            .used(unit, group, &self.normalised, &self.aggregated)
     }
 
     /// Rank column of a node.

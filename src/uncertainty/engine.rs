@@ -11,18 +11,21 @@
 //! **One replication** ([`Engine::replicate`]): decode the point `x ∈ [0, 1)ᴰ` into weights,
 //! aggregations, the normalised matrix and the excluded indicator (writing into a
 //! [`Workspace`]); aggregate bottom-up with [`crate::score::aggregate::aggregate_into`] exactly
-//! as `build` does (weights renormalised over the children present, `min_present`);
+//! as `build` does (weights renormalised over the children present, `min_present`; a group
+//! with `compare = "common"` by [`crate::score::common`]'s rule, within the ranking blocks);
 //! rank the top level within the ranking blocks with
-//! [`crate::score::rank::min_rank_in_place`]. No allocation, no polars. At the nominal point
-//! the result is bit-identical to `build`.
+//! [`crate::score::rank::min_rank_in_place`]. No allocation (but for the block matrices of a
+//! Copeland group compared on common sets, made at its first replication in a workspace), no
+//! polars. At the nominal point the result is bit-identical to `build`.
 
 use crate::error::{Error, Result};
 use crate::score::aggregate::{Aggregation, aggregate_into};
 use crate::score::build::build;
 use crate::score::coin::Coin;
+use crate::score::common::{CommonGroup, CommonScratch, aggregate_common};
 use crate::score::matrix::Matrix;
 use crate::score::rank::{RankOrder, min_rank_in_place};
-use crate::score::spec::{Framework, ImputeSpec, Node, NormaliseSpec};
+use crate::score::spec::{Comparison, Framework, ImputeSpec, Node, NormaliseSpec};
 use crate::uncertainty::inputs::{Design, Input, InputKind, Inputs};
 
 /// A framework, its data and its uncertain inputs, ready for fast replications.
@@ -107,6 +110,8 @@ pub struct Workspace {
     iota: Vec<usize>,
     buf: Vec<f64>,
     scratch: Vec<usize>,
+    /// Buffers of the groups with `compare = "common"`.
+    common: CommonScratch,
     scores: Vec<f64>,
     ranks: Vec<f64>,
 }
@@ -139,7 +144,9 @@ impl Engine {
     /// of the coin, in the order wanted), while normalisation, imputation and treatment
     /// still use every unit of the coin. Ranks are within the coin's ranking blocks
     /// restricted to `rows` (set `coin.rank_block` to rank them otherwise, e.g. all 0 to
-    /// rank them together); Copeland compares units within normalisation blocks likewise.
+    /// rank them together); Copeland compares units within normalisation blocks likewise, and
+    /// a group with `compare = "common"` forms its common sets within these restricted
+    /// ranking blocks (the same as `build`'s when `rows` holds whole blocks).
     ///
     /// # Errors
     /// As [`Engine::new`]; [`Error::Method`] for an empty, repeated or out-of-range row.
@@ -400,6 +407,10 @@ impl Engine {
             iota: (0..self.max_children).collect(),
             buf: Vec::with_capacity(n),
             scratch: Vec::with_capacity(n),
+            common: CommonScratch::with_capacity(
+                self.max_children,
+                self.rank_blocks.iter().map(Vec::len).max().unwrap_or(0),
+            ),
             scores: vec![f64::NAN; n],
             ranks: vec![f64::NAN; n],
         }
@@ -495,6 +506,7 @@ impl Engine {
             iota,
             buf,
             scratch,
+            common,
             scores,
             ranks,
         } = ws;
@@ -525,6 +537,19 @@ impl Engine {
             }
             alive[g] = true;
             let method = agg[g];
+            if group.comparison() == Comparison::Common {
+                let rule = CommonGroup {
+                    method,
+                    min_present: group.min_present().min(cols.len()),
+                    children: work,
+                    cols,
+                    weights: wts,
+                };
+                aggregate_common(&rule, &self.rank_blocks, common, out, count, None)
+                    .map_err(|e| e.within(group.code()))?;
+                work.col_mut(k + g).copy_from_slice(out);
+                continue;
+            }
             let fast = match method {
                 Aggregation::ArithmeticMean | Aggregation::GeometricMean => fast_mean(
                     method == Aggregation::GeometricMean,

@@ -19,20 +19,56 @@ pub(crate) fn scored() -> &'static presence::Presence {
 }
 
 #[test]
-fn overall_is_the_mean_of_the_dimensions_present() {
+fn overall_is_the_mean_of_the_dimensions_the_actors_share() {
     let p = scored();
     let (jp, vn) = (iso3!("JPN"), iso3!("VNM"));
-    let dims: Vec<f64> = ["trade", "aid", "tourism", "soft_power"]
+    let dims = ["trade", "aid", "tourism", "soft_power"];
+    // Japan has all four dimensions in Vietnam in 2015 ...
+    assert!(dims.iter().all(|d| p.score(jp, vn, 2015, d).is_some()));
+    // ... but the spec compares like with like (`compare = "common"`): the actors with at least
+    // 3 of the 4 in Vietnam that year are all scored on the dimensions every one of them has.
+    let eligible: Vec<_> = linkage::derive::ACTORS
         .iter()
-        .filter_map(|d| p.score(jp, vn, 2015, d))
+        .copied()
+        .filter(|&a| {
+            dims.iter()
+                .filter(|d| p.score(a, vn, 2015, d).is_some())
+                .count()
+                >= 3
+        })
         .collect();
-    assert_eq!(dims.len(), 4);
-    let mean = dims.iter().sum::<f64>() / 4.0;
+    assert!(eligible.len() >= 2);
+    let common: Vec<&str> = dims
+        .iter()
+        .copied()
+        .filter(|d| eligible.iter().all(|&a| p.score(a, vn, 2015, d).is_some()))
+        .collect();
+    // China has no tourism (not an OECD student host), so tourism is left out for everyone.
+    assert_eq!(common, ["trade", "aid", "soft_power"]);
+    let mean = common
+        .iter()
+        .map(|d| p.score(jp, vn, 2015, d).unwrap())
+        .sum::<f64>()
+        / 3.0;
     assert_relative_eq!(
         p.score(jp, vn, 2015, "presence").unwrap(),
         mean,
         max_relative = 1e-12
     );
+    // Before the rule, the mean of all four: 37.74; over the three shared: 48.11.
+    assert_relative_eq!(mean, 48.111_498_034_371_49, max_relative = 1e-12);
+    // The run says which dimensions it used, and counts them.
+    let fw = p.framework();
+    let root = fw.root();
+    let i = p.units.binary_search(&(jp, vn, 2015)).unwrap();
+    let used: Vec<&str> = p
+        .scores
+        .used(i, root)
+        .into_iter()
+        .map(|n| fw.code(n))
+        .collect();
+    assert_eq!(used, common);
+    assert_eq!(p.scores.present.get(i, root) as usize, 3);
 }
 
 #[test]

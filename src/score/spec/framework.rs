@@ -4,7 +4,7 @@
 //! an uncertainty analysis needs ([`Framework::with_normalisation`],
 //! [`Framework::with_aggregation`], [`Framework::with_impute`]) keep it so.
 
-use super::methods::{ImputeSpec, NormaliseSpec, TreatSettings};
+use super::methods::{Comparison, ImputeSpec, NormaliseSpec, TreatSettings};
 use super::{Scope, spec_err};
 use crate::error::Result;
 use crate::panel::indicator::Direction;
@@ -105,6 +105,7 @@ pub struct ResolvedGroup {
     pub(super) child_weights: Vec<f64>,
     pub(super) parent: Option<usize>,
     pub(super) min_present: usize,
+    pub(super) comparison: Comparison,
 }
 
 impl ResolvedGroup {
@@ -143,6 +144,20 @@ impl ResolvedGroup {
     /// Fewest children with a value for a score (between 1 and the number of children).
     pub fn min_present(&self) -> usize {
         self.min_present
+    }
+    /// Which children each unit's score is formed from: its own ([`Comparison::Own`], the
+    /// default) or, within a ranking block, those every eligible unit has
+    /// ([`Comparison::Common`]; see there for the rule).
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::score::spec::Comparison;
+    /// let fw = linkage::presence::default_spec(linkage::default_data_dir()).unwrap().resolve().unwrap();
+    /// assert_eq!(fw.groups()[fw.root()].comparison(), Comparison::Common);
+    /// assert_eq!(fw.groups()[0].comparison(), Comparison::Own);
+    /// ```
+    pub fn comparison(&self) -> Comparison {
+        self.comparison
     }
 }
 

@@ -1,6 +1,7 @@
 //! The method settings of a spec, as written (serde), each with its one check and its
-//! kernel form: normalisation ([`NormaliseSpec`]), aggregation ([`AggregateSpec`]), outlier
-//! treatment ([`TreatSettings`]) and imputation ([`ImputeSpec`]).
+//! kernel form: normalisation ([`NormaliseSpec`]), aggregation ([`AggregateSpec`]), which
+//! children a group compares its units on ([`Comparison`]), outlier treatment
+//! ([`TreatSettings`]) and imputation ([`ImputeSpec`]).
 
 use std::fmt;
 
@@ -108,6 +109,86 @@ pub enum AggregateSpec {
     },
     /// Copeland outranking count (COINr `a_copeland`).
     Copeland,
+}
+
+/// Which children a group's score is formed from, unit by unit (the `compare` field of a
+/// `[[group]]`).
+///
+/// * [`Comparison::Own`] (the default): each unit is aggregated over the children *it* has,
+///   with the weights renormalised over them; below `min_present` children the score is
+///   missing. Two units of one ranking block may then be scored on different children: one
+///   actor's mean of three dimensions ranked against another's mean of four.
+/// * [`Comparison::Common`]: like is compared with like. Within each ranking block (the units
+///   ranked together, e.g. the actors of one partner and year):
+///   1. a unit is *eligible* when at least `min_present` of the group's children have a value;
+///   2. the *common set* is the children that have a value in every eligible unit of the block;
+///   3. each eligible unit is aggregated over the common set only — the group's method, with
+///      its weights renormalised over the common set (the aggregation of
+///      [`aggregate_into`](crate::score::aggregate::aggregate_into) restricted to those
+///      children); a unit that is not eligible gets no score;
+///   4. when the common set has fewer than `min_present` children, no unit of the block gets a
+///      score;
+///   5. the number of children present (`present`, `n_present`) of a unit with a score is the
+///      size of the common set (the children used); a unit without a score keeps the count of
+///      its children with a value, so a reader can see why it has none;
+///   6. a Copeland group compares the eligible units of the block with each other over the
+///      common set.
+///
+///   Every unit with a score in a block was thus scored on the same children. See
+///   [`crate::score::common`] for the rule and its reason.
+///
+/// # Examples
+/// ```
+/// use linkage::score::spec::{Comparison, Spec};
+/// let fw = Spec::from_toml(r#"
+///     name = "t"
+///     [[indicator]]
+///     code = "a"
+///     parent = "top"
+///     [[indicator]]
+///     code = "b"
+///     parent = "top"
+///     [[group]]
+///     code = "top"
+///     compare = "common"
+/// "#, "doc").unwrap().resolve().unwrap();
+/// assert_eq!(fw.groups()[0].comparison(), Comparison::Common);
+/// assert_eq!(Comparison::default(), Comparison::Own);
+/// assert_eq!(Comparison::Common.to_string(), "common");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    /// Each unit over the children it has (the behaviour without a `compare` field).
+    #[default]
+    Own,
+    /// Within a ranking block, every unit with a score over the same children: those every
+    /// eligible unit of the block has.
+    Common,
+}
+
+impl Comparison {
+    /// Whether this is the default, [`Comparison::Own`] (a spec leaves it out when written).
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::score::spec::Comparison;
+    /// assert!(Comparison::Own.is_own());
+    /// assert!(!Comparison::Common.is_own());
+    /// ```
+    pub fn is_own(&self) -> bool {
+        *self == Comparison::Own
+    }
+}
+
+/// The spec's word: `own` or `common`.
+impl fmt::Display for Comparison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Comparison::Own => "own",
+            Comparison::Common => "common",
+        })
+    }
 }
 
 /// Outlier treatment settings (COINr's defaults when fields are absent).

@@ -38,7 +38,27 @@
 //! [[group]]
 //! code = "presence"
 //! min_present = 2                  # below this many children present, the score is missing
+//! compare = "common"               # within a ranking block, score every unit on the same children
 //! ```
+//!
+//! **Which children a score uses** (`compare`, [`Comparison`]). By default (`"own"`) each unit
+//! is aggregated over the children it has, the weights renormalised over them, so within one
+//! ranking block a unit's mean of three children can be ranked against another's mean of four.
+//! With `compare = "common"` like is compared with like, in each ranking block (for presence:
+//! the actors of one partner and year):
+//!
+//! * a unit is *eligible* when at least `min_present` of the group's children have a value;
+//! * the *common set* is the children that have a value in every eligible unit of the block;
+//! * eligible units are aggregated over the common set only (the group's method, its weights
+//!   renormalised over the common set); the other units get no score;
+//! * when the common set has fewer than `min_present` children, no unit of the block gets a
+//!   score;
+//! * the children-present count of a unit with a score is the size of the common set; a unit
+//!   without one keeps the count of its children with a value;
+//! * Copeland compares the eligible units of the block with each other over the common set.
+//!
+//! Which children each score used: [`Scores::used`](crate::score::scores::Scores::used). The
+//! rule is implemented once, in [`crate::score::common`].
 //!
 //! Validation ([`Spec::resolve`], in [`resolve`](mod@resolve)) rejects, with an
 //! [`Error::Spec`] naming the entry: duplicate codes, a parent that is not a group, a group with
@@ -69,7 +89,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use framework::{Framework, Node, ResolvedGroup, ResolvedIndicator};
-pub use methods::{AggregateSpec, ImputeSpec, NormaliseSpec, TreatSettings};
+pub use methods::{AggregateSpec, Comparison, ImputeSpec, NormaliseSpec, TreatSettings};
 
 use crate::error::{Error, Result};
 use crate::quality::{QualityMode, RuleOverride};
@@ -197,6 +217,11 @@ pub struct GroupSpec {
     /// Fewest children with a value for the score to be formed (default 1).
     #[serde(default = "one_usize")]
     pub min_present: usize,
+    /// Which children each unit's score is formed from: `"own"` (default, the children the
+    /// unit has) or `"common"` (within a ranking block, the children every eligible unit has;
+    /// see [`Comparison`]).
+    #[serde(default, skip_serializing_if = "Comparison::is_own")]
+    pub compare: Comparison,
 }
 
 fn one_usize() -> usize {

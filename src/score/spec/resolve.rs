@@ -352,6 +352,7 @@ impl Spec {
                     child_weights: h.children[k].iter().map(|c| c.1).collect(),
                     parent: h.parent_of[k].map(|p| new_index[&p]),
                     min_present: g.min_present,
+                    comparison: g.compare,
                 }
             })
             .collect();
