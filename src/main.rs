@@ -94,7 +94,7 @@ enum Command {
         #[arg(long)]
         spec: PathBuf,
         /// Output file: .csv or .parquet (actor, partner, year, level, code, score, rank,
-        /// n_present), ordered by partner, year, actor.
+        /// n_present, used), ordered by partner, year, actor.
         #[arg(long)]
         out: PathBuf,
         /// Also write each indicator's normalised score (level 1), not only the aggregates.

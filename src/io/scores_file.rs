@@ -1,5 +1,5 @@
 //! The presence scores file of `linkage score`, CSV or Parquet, written as the scores are
-//! ranked: `actor, partner, year, level, code, score, rank, n_present`.
+//! ranked: `actor, partner, year, level, code, score, rank, n_present, used`.
 //!
 //! CSV rows go straight to the [`CsvWriter`]; Parquet rows are buffered and written as a row
 //! group whenever a ranking block ends with at least [`BATCH_ROWS`] rows buffered, so memory is
@@ -29,6 +29,7 @@ pub fn columns() -> Vec<Col> {
         Col::new("score", Kind::Float64),
         Col::new("rank", Kind::UInt32),
         Col::new("n_present", Kind::UInt32),
+        Col::new("used", Kind::Text),
     ]
 }
 
@@ -42,6 +43,7 @@ fn schema() -> Schema {
         Field::new("score".into(), DataType::Float64),
         Field::new("rank".into(), DataType::UInt32),
         Field::new("n_present".into(), DataType::UInt32),
+        Field::new("used".into(), DataType::String),
     ])
 }
 
@@ -56,6 +58,7 @@ struct Batch<'a> {
     score: Vec<f64>,
     rank: Vec<u32>,
     n_present: Vec<Option<u32>>,
+    used: Vec<Option<&'a str>>,
 }
 
 enum Sink<'a> {
@@ -85,6 +88,9 @@ pub struct ScoreRow<'a> {
     pub rank: u32,
     /// Children with a value behind an aggregate; `None` for an indicator.
     pub n_present: Option<u32>,
+    /// The children an aggregate's score used, codes joined by `;` (with `compare = "common"`
+    /// the children all the block's eligible units have); `None` for an indicator.
+    pub used: Option<&'a str>,
 }
 
 /// A scores file being written.
@@ -95,11 +101,11 @@ pub struct ScoreRow<'a> {
 /// let path = std::env::temp_dir().join("linkage-doc-scores.csv");
 /// let mut f = ScoresFile::create(&path).unwrap();
 /// f.push(ScoreRow { actor: "JPN", partner: "VNM", year: 2019, level: 2, code: "presence",
-///     score: 100.0, rank: 1, n_present: Some(1) }).unwrap();
+///     score: 100.0, rank: 1, n_present: Some(1), used: Some("trade") }).unwrap();
 /// f.end_block().unwrap();
 /// assert_eq!(f.finish().unwrap(), 1);
 /// assert_eq!(std::fs::read_to_string(&path).unwrap(),
-///     "actor,partner,year,level,code,score,rank,n_present\nJPN,VNM,2019,2,presence,100.0,1,1\n");
+///     "actor,partner,year,level,code,score,rank,n_present,used\nJPN,VNM,2019,2,presence,100.0,1,1,trade\n");
 /// ```
 pub struct ScoresFile<'a> {
     path: PathBuf,
@@ -149,6 +155,10 @@ impl<'a> ScoresFile<'a> {
                 w.float(r.score);
                 w.int(i64::from(r.rank));
                 w.opt_int(r.n_present.map(i64::from));
+                match r.used {
+                    Some(u) => w.text(u),
+                    None => w.missing(),
+                }
                 w.end_row()
             }
             Sink::Parquet(_, b) => {
@@ -160,6 +170,7 @@ impl<'a> ScoresFile<'a> {
                 b.score.push(r.score);
                 b.rank.push(r.rank);
                 b.n_present.push(r.n_present);
+                b.used.push(r.used);
                 Ok(())
             }
         }
@@ -193,6 +204,7 @@ impl<'a> ScoresFile<'a> {
                 Column::new("score".into(), b.score),
                 Column::new("rank".into(), b.rank),
                 Column::new("n_present".into(), b.n_present),
+                Column::new("used".into(), b.used),
             ],
         )
         .map_err(|e| write_error(&self.path, e))?;

@@ -6,6 +6,11 @@
 //! whole panel or within each year (the spec's `scope`); goalposts are the same everywhere.
 //! A dimension without data for an actor is missing, never zero: the weights renormalise over
 //! the dimensions present, and below the root's `min_present` the overall score is missing.
+//! The default framework compares like with like (`compare = "common"` on the overall score):
+//! the actors of a partner and year with at least 3 of the 4 dimensions are all scored on the
+//! dimensions every one of them has ([`crate::score::common`]); `presence.csv` says which
+//! (`used`). Values a data-quality rule flagged are missing unless the spec keeps them
+//! ([`crate::quality`]).
 
 pub mod coin;
 pub mod stream;
@@ -88,16 +93,50 @@ impl Presence {
         self.scores.get(self.unit(actor, partner, year)?, code)
     }
 
+    /// The children (codes) behind an aggregate's score for a unit — for the overall score the
+    /// dimensions it was compared on; `None` when the unit or the score is missing or `code`
+    /// is not an aggregate.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{Dataset, iso3, presence};
+    /// let data = Dataset::load(linkage::default_data_dir()).unwrap();
+    /// let built = data.default_panel().unwrap();
+    /// let fw = presence::default_spec(&data.dir).unwrap().resolve().unwrap();
+    /// let p = presence::score(&built.panel, &fw).unwrap();
+    /// let used = p.used(iso3!("USA"), iso3!("KOR"), 2019, "presence").unwrap();
+    /// assert_eq!(used, ["trade", "tourism", "soft_power"]); // the US and Japan share these
+    /// ```
+    pub fn used(&self, actor: Iso3, partner: Iso3, year: i32, code: &str) -> Option<Vec<&str>> {
+        let i = self.unit(actor, partner, year)?;
+        let fw = self.framework();
+        let Some(crate::score::spec::Node::Group(g)) = fw.node(code) else {
+            return None;
+        };
+        if self.scores.aggregated.get(i, g).is_nan() {
+            return None;
+        }
+        Some(self.scores.used(i, g).into_iter().map(|n| fw.code(n)).collect())
+    }
+
     /// Rank of the actor among the actors in that partner and year for a node.
     pub fn rank(&self, actor: Iso3, partner: Iso3, year: i32, code: &str) -> Option<f64> {
         self.scores.rank(self.unit(actor, partner, year)?, code)
     }
 }
 
+/// The codes of `nodes`, joined by `;` (the `used` column of a scores file).
+pub(crate) fn used_codes(fw: &Framework, nodes: &[Node]) -> String {
+    let codes: Vec<&str> = nodes.iter().map(|&n| fw.code(n)).collect();
+    codes.join(";")
+}
+
 impl Rows for Presence {
-    /// `actor, partner, year, level, code, score, rank, n_present` — one row per unit and node
-    /// with a score (level 1 = indicators; `n_present` = children with a value behind an
-    /// aggregate, empty for indicators). Missing scores are left out.
+    /// `actor, partner, year, level, code, score, rank, n_present, used` — one row per unit and
+    /// node with a score (level 1 = indicators; `n_present` = children behind an aggregate's
+    /// score; `used` = their codes joined by `;`, for the overall score the dimensions every
+    /// ranked actor of that partner and year has; both empty for indicators). Missing scores
+    /// are left out.
     fn columns(&self) -> Vec<Column> {
         crate::io::scores_file::columns()
     }
@@ -114,9 +153,12 @@ impl Rows for Presence {
                 if v.is_nan() {
                     continue;
                 }
-                let np = match node {
-                    Node::Indicator(_) => None,
-                    Node::Group(g) => Some(self.scores.present.get(i, g) as u32),
+                let (np, used) = match node {
+                    Node::Indicator(_) => (None, None),
+                    Node::Group(g) => (
+                        Some(self.scores.present.get(i, g) as u32),
+                        Some(used_codes(fw, &self.scores.used(i, g))),
+                    ),
                 };
                 sink.text(a.as_str());
                 sink.text(p.as_str());
@@ -126,6 +168,10 @@ impl Rows for Presence {
                 sink.float(v);
                 sink.int(i64::from(self.scores.rank_column(node)[i] as u32));
                 sink.opt_int(np.map(i64::from));
+                match used {
+                    Some(u) => sink.text(&u),
+                    None => sink.missing(),
+                }
                 sink.end_row()?;
             }
         }

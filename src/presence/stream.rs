@@ -11,7 +11,7 @@
 //! block at a time while writing, and rows are written in batches, so neither the ranks nor
 //! the output exist whole in memory.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -20,7 +20,7 @@ use crate::io::scores_file::{ScoreRow, ScoresFile};
 use crate::panel::accounting::Accounting;
 use crate::panel::country::Concordance;
 use crate::panel::flag::Flag;
-use crate::presence::Unit;
+use crate::presence::{Unit, used_codes};
 use crate::presence::coin::coin_from_units_labelled;
 use crate::quality::QualityMode;
 use crate::score::build::{LeanScores, TreatmentRecord, build_lean};
@@ -295,6 +295,31 @@ fn write_scores(
     let mut blocks = Coin::block_members(&coin.rank_block);
     blocks.sort_by_key(|m| (units[m[0]].1, units[m[0]].2));
 
+    // The children each aggregate score used, as `;`-joined codes: the distinct sets are few,
+    // so they are collected first and the rows borrow them.
+    let groups: Vec<usize> = nodes
+        .iter()
+        .filter_map(|(n, _)| match n {
+            Node::Group(g) => Some(*g),
+            Node::Indicator(_) => None,
+        })
+        .collect();
+    let key = |i: usize, g: usize| -> (usize, Vec<Node>) { (g, lean.used(i, g)) };
+    let mut sets: HashMap<(usize, Vec<Node>), usize> = HashMap::new();
+    let mut texts: Vec<String> = Vec::new();
+    for i in 0..units.len() {
+        for &g in &groups {
+            if lean.aggregated.get(i, g).is_nan() {
+                continue;
+            }
+            let k = key(i, g);
+            if !sets.contains_key(&k) {
+                texts.push(used_codes(fw, &k.1));
+                sets.insert(k, texts.len() - 1);
+            }
+        }
+    }
+
     let mut file = ScoresFile::create(out)?;
     let mut ranks: Vec<Vec<f64>> = vec![Vec::new(); nodes.len()];
     let mut scratch = Vec::new();
@@ -323,6 +348,10 @@ fn write_scores(
                     n_present: match node {
                         Node::Indicator(_) => None,
                         Node::Group(g) => Some(lean.present.get(i, g) as u32),
+                    },
+                    used: match node {
+                        Node::Indicator(_) => None,
+                        Node::Group(g) => Some(texts[sets[&key(i, g)]].as_str()),
                     },
                 })?;
             }

@@ -271,7 +271,7 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
         let _ = write!(h, "<a href=\"#{q}\">{}</a>", esc(&name(q)));
     }
     h.push_str("<a href=\"#others\">Other partners</a><a href=\"#overview\">Indo-Pacific overview</a><a href=\"#sources\">Sources</a></nav>\n<main>\n");
-    h.push_str("<p class=\"note\">Scores are 0–100 (goalposts or min-max as the spec says). A dimension without data is <span class=\"missing\">missing</span>, never zero; the overall score renormalises weights over the dimensions present and needs 3 of 4. Ranks compare the actors within one partner and year.</p>\n");
+    h.push_str("<p class=\"note\">Scores are 0–100 (goalposts or min-max as the spec says). A dimension without data is <span class=\"missing\">missing</span>, never zero. The overall score compares like with like: an actor needs 3 of the 4 dimensions, and the actors of a partner and year that have them are all scored and ranked on the dimensions every one of them has (the \"Compared on\" column). Values a data-quality rule flagged are left out (see each partner's data-quality table). Ranks compare the actors within one partner and year.</p>\n");
 
     if partners.len() > case_studies {
         h.push_str("<p class=\"others\" id=\"others\"><b>Other Indo-Pacific partners:</b> ");
@@ -293,7 +293,7 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
         for (_, dn) in &dims {
             let _ = write!(h, "<th>{}</th>", esc(dn));
         }
-        h.push_str("<th>Overall</th><th>Rank</th><th>Dimensions</th></tr>\n");
+        h.push_str("<th>Overall</th><th>Rank</th><th>Compared on</th></tr>\n");
         for &a in &MAIN_ACTORS {
             let _ = write!(h, "<tr><td>{}</td>", esc(&name(a)));
             for (code, _) in &dims {
@@ -303,12 +303,16 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
                 .iter()
                 .filter(|(c, _)| p.score(a, partner, year, c).is_some())
                 .count();
+            // The dimensions the overall score was compared on, or how many the actor has.
+            let basis = match p.used(a, partner, year, "presence") {
+                Some(used) => esc(&used.join(", ")),
+                None => format!("{n_present} of {} (not ranked)", dims.len()),
+            };
             let _ = writeln!(
                 h,
-                "<td><b>{}</b></td><td>{}</td><td>{n_present} of {}</td></tr>",
+                "<td><b>{}</b></td><td>{}</td><td>{basis}</td></tr>",
                 num(p.score(a, partner, year, "presence"), 1),
                 num(p.rank(a, partner, year, "presence"), 0),
-                dims.len()
             );
         }
         h.push_str("</table>\n");

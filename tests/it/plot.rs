@@ -567,7 +567,7 @@ fn every_palette_actor_has_its_own_colour() {
         .filter(|c| !["#E3E3E3", "#666666"].contains(c)) // grid and axes
         .collect();
     assert_eq!(strokes.len(), 13, "{strokes:?}");
-    for name in ["United States", "European Union", "India", "RUS"] {
+    for name in ["United States", "EU institutions", "India", "RUS"] {
         assert!(has_text(&svg, name), "{name:?} missing");
     }
     png_check(&chart, "palette_synthetic");

@@ -30,7 +30,7 @@ fn report_writes_real_rows_for_the_case_studies() {
     for (file, header) in [
         (
             "presence.csv",
-            "actor,partner,year,level,code,score,rank,n_present",
+            "actor,partner,year,level,code,score,rank,n_present,used",
         ),
         (
             "alignment.csv",
