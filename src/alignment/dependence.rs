@@ -151,10 +151,7 @@ pub fn third_vs_pair(
     third: Iso3,
     pair: (Iso3, Iso3),
 ) -> Vec<DependenceRow> {
-    let mut partner_years: Vec<(Iso3, i32)> =
-        panel.rows().iter().map(|o| (o.partner, o.year)).collect();
-    partner_years.sort();
-    partner_years.dedup();
+    let partner_years = partner_years(panel, indicator);
     let mut rows = Vec::new();
     let pair_name = format!("{}+{}", pair.0, pair.1);
     for (partner, year) in partner_years {
@@ -210,10 +207,7 @@ pub fn group_vs_third(
     pair: (Iso3, Iso3),
     third: Iso3,
 ) -> Vec<DependenceRow> {
-    let mut partner_years: Vec<(Iso3, i32)> =
-        panel.rows().iter().map(|o| (o.partner, o.year)).collect();
-    partner_years.sort();
-    partner_years.dedup();
+    let partner_years = partner_years(panel, indicator);
     let mut rows = Vec::new();
     let mut cache: BTreeMap<i32, std::collections::BTreeSet<Iso3>> = BTreeMap::new();
     for (partner, year) in partner_years {
@@ -271,6 +265,22 @@ pub fn group_vs_third(
         }
     }
     rows
+}
+
+/// The distinct (partner, year) of an indicator's rows, sorted.
+fn partner_years(panel: &Panel, indicator: &str) -> Vec<(Iso3, i32)> {
+    let Some(k) = panel.indicator_index(indicator) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(Iso3, i32)> = panel
+        .rows()
+        .iter()
+        .filter(|o| o.indicator == k)
+        .map(|o| (o.partner, o.year))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 impl Rows for [DependenceRow] {

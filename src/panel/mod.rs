@@ -248,18 +248,14 @@ impl Panel {
 
     /// Distinct actors, sorted.
     pub fn actors(&self) -> Vec<Iso3> {
-        let mut v: Vec<Iso3> = self.rows.iter().map(|o| o.actor).collect();
-        v.sort();
-        v.dedup();
-        v
+        let set: std::collections::BTreeSet<Iso3> = self.rows.iter().map(|o| o.actor).collect();
+        set.into_iter().collect()
     }
 
     /// Distinct partners, sorted.
     pub fn partners(&self) -> Vec<Iso3> {
-        let mut v: Vec<Iso3> = self.rows.iter().map(|o| o.partner).collect();
-        v.sort();
-        v.dedup();
-        v
+        let set: std::collections::BTreeSet<Iso3> = self.rows.iter().map(|o| o.partner).collect();
+        set.into_iter().collect()
     }
 
     /// Sort rows by actor, partner, indicator, year (a stable order for files).

@@ -116,7 +116,13 @@ impl Presence {
         if self.scores.aggregated.get(i, g).is_nan() {
             return None;
         }
-        Some(self.scores.used(i, g).into_iter().map(|n| fw.code(n)).collect())
+        Some(
+            self.scores
+                .used(i, g)
+                .into_iter()
+                .map(|n| fw.code(n))
+                .collect(),
+        )
     }
 
     /// Rank of the actor among the actors in that partner and year for a node.

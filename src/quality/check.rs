@@ -42,6 +42,11 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
     for s in series.values_mut() {
         s.sort_unstable();
     }
+    // The rows of each indicator, so a rule reads only its own.
+    let mut by_indicator: Vec<Vec<usize>> = vec![Vec::new(); panel.indicators().len()];
+    for (i, o) in panel.rows().iter().enumerate() {
+        by_indicator[o.indicator as usize].push(i);
+    }
     let mut cells = Vec::new();
     for rule in rules.rules() {
         let Some(k) = panel.indicator_index(&rule.indicator) else {
@@ -60,10 +65,10 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
             Flag::SmallDenominator => denominator_medians(panel, k),
             _ => HashMap::new(),
         };
-        let rows: Vec<usize> = (0..panel.len())
-            .filter(|&i| panel.rows()[i].indicator == k && panel.rows()[i].flag.is_none())
-            .collect();
-        for i in rows {
+        for &i in &by_indicator[k as usize] {
+            if panel.rows()[i].flag.is_some() {
+                continue;
+            }
             let o = panel.rows()[i];
             let evidence = match rule.flag {
                 Flag::ShareOutOfRange => share_out_of_range(o.value, rule),

@@ -178,10 +178,11 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
     );
     put(dir, &mut files, "voting.csv", votes.as_slice())?;
     drop(votes);
+    let panel_partners = built.panel.partners();
     let (ties, ties_account) = institutions::institutions_table(
         &data.memberships,
         &crate::derive::ACTORS,
-        &built.panel.partners(),
+        &panel_partners,
         1990..=2023,
     );
     put(dir, &mut files, "institutions.csv", ties.as_slice())?;
@@ -206,7 +207,7 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         data.concordance
             .indo_pacific()
             .into_iter()
-            .filter(|q| !CASE_STUDIES.contains(q) && built.panel.partners().contains(q)),
+            .filter(|q| !CASE_STUDIES.contains(q) && panel_partners.contains(q)),
     );
     let html_files = html::write(dir, &page, &partners)?;
     let accounts: Vec<&Accounting> = data
