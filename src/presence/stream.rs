@@ -312,10 +312,9 @@ fn write_scores(
             if lean.aggregated.get(i, g).is_nan() {
                 continue;
             }
-            let k = key(i, g);
-            if !sets.contains_key(&k) {
-                texts.push(used_codes(fw, &k.1));
-                sets.insert(k, texts.len() - 1);
+            if let std::collections::hash_map::Entry::Vacant(e) = sets.entry(key(i, g)) {
+                texts.push(used_codes(fw, &e.key().1));
+                e.insert(texts.len() - 1);
             }
         }
     }

@@ -96,15 +96,15 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
             panel.set_flag(i, Some(rule.flag));
             cells.push(FlaggedCell::new(panel, i, rule, evidence.clone()));
             for &d in &also {
-                if let Some(j) = panel.position(o.actor, o.partner, o.year, d) {
-                    if panel.rows()[j].flag.is_none() {
-                        panel.set_flag(j, Some(rule.flag));
-                        let why = format!(
-                            "derived from the flagged {} value: {evidence}",
-                            rule.indicator
-                        );
-                        cells.push(FlaggedCell::new(panel, j, rule, why));
-                    }
+                if let Some(j) = panel.position(o.actor, o.partner, o.year, d)
+                    && panel.rows()[j].flag.is_none()
+                {
+                    panel.set_flag(j, Some(rule.flag));
+                    let why = format!(
+                        "derived from the flagged {} value: {evidence}",
+                        rule.indicator
+                    );
+                    cells.push(FlaggedCell::new(panel, j, rule, why));
                 }
             }
         }
