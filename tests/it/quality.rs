@@ -270,3 +270,102 @@ fn accounts_balance_name_relative_paths_and_count_flags_by_rule() {
     let none = d.panel_with_rules(&RuleSet::none()).unwrap();
     assert_eq!(none.panel.flagged(), 0);
 }
+
+#[test]
+fn the_spec_sets_the_quality_mode_and_overrides_a_rule() {
+    let spec = linkage::score::spec::Spec::from_toml(
+        r#"
+        name = "x"
+        quality = "keep"
+        [[quality_rule]]
+        rule = "implausible_jump"
+        indicator = "students_in_actor_oecd"
+        threshold = 30
+        [[indicator]]
+        code = "students_per_million_oecd"
+        parent = "top"
+        [[group]]
+        code = "top"
+        "#,
+        "test spec",
+    )
+    .unwrap();
+    let fw = spec.resolve().unwrap();
+    assert_eq!(fw.quality(), QualityMode::Keep);
+    let rules = RuleSet::default()
+        .with_overrides(fw.quality_rules())
+        .unwrap();
+    let d = &data().0;
+    let b = d.panel_with_rules(&rules).unwrap();
+    // At a factor of 30 only Russia (3 against 5,074), San Marino (1,110 against 3) and South
+    // Africa (1 against 2,077) of the scrambled column are still flagged; Slovenia (5,945
+    // against 213: 27.9x) is not.
+    let us = iso3!("USA");
+    let k = b.panel.indicator_index("students_in_actor_oecd").unwrap();
+    let flagged: Vec<Iso3> = b
+        .panel
+        .rows()
+        .iter()
+        .filter(|o| o.indicator == k && o.actor == us && o.year == 2019 && o.flag.is_some())
+        .map(|o| o.partner)
+        .collect();
+    assert_eq!(flagged, [iso3!("RUS"), iso3!("SMR"), iso3!("ZAF")]);
+    // An override of a rule that is not in force is refused, naming it.
+    let bad = linkage::quality::RuleOverride {
+        rule: Flag::MirrorGap,
+        indicator: "aid_share_dac".into(),
+        threshold: Some(3.0),
+        floor: None,
+    };
+    let e = RuleSet::default().with_overrides(&[bad]).unwrap_err();
+    assert!(e.to_string().contains("mirror_gap on aid_share_dac"), "{e}");
+}
+
+#[test]
+fn a_user_panel_with_a_flag_column_leaves_flagged_rows_out_unless_kept() {
+    // Synthetic panel (test only): two actors in VNM 2019; JPN's value is flagged.
+    let dir = std::env::temp_dir().join(format!("linkage-it-flag-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let panel = dir.join("panel.csv");
+    std::fs::write(
+        &panel,
+        "actor,partner,year,indicator,value,flag\n\
+         JPN,VNM,2019,trade_share_dots,0.9,implausible_jump\n\
+         USA,VNM,2019,trade_share_dots,0.1,\n",
+    )
+    .unwrap();
+    let fw = linkage::score::spec::Spec::from_toml(
+        "name = \"x\"\n[[indicator]]\ncode = \"trade_share_dots\"\nparent = \"top\"\n\
+         normalise = { method = \"goalposts\", lower = 0, upper = 1, scale = 100 }\n\
+         [[group]]\ncode = \"top\"\n",
+        "test spec",
+    )
+    .unwrap()
+    .resolve()
+    .unwrap();
+    let conc = &data().0.concordance;
+    let out = dir.join("scores.csv");
+    let options = presence::stream::ScoreFileOptions { indicators: false };
+    let done = presence::stream::score_file(&panel, &fw, conc, &out, options).unwrap();
+    assert_eq!(done.units, 1);
+    assert_eq!(
+        done.accounting.exclusions()["flagged: implausible_jump (spec quality = \"exclude\")"],
+        1
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("USA,VNM,2019,2,top,10.0,1,1,trade_share_dots"),
+        "{text}"
+    );
+    let kept = fw.with_quality(QualityMode::Keep);
+    let done = presence::stream::score_file(&panel, &kept, conc, &out, options).unwrap();
+    assert_eq!(done.units, 2);
+    // A flag that names no rule is an error naming the file, row and field.
+    std::fs::write(
+        &panel,
+        "actor,partner,year,indicator,value,flag\nJPN,VNM,2019,trade_share_dots,0.9,odd\n",
+    )
+    .unwrap();
+    let e = presence::stream::score_file(&panel, &fw, conc, &out, options).unwrap_err();
+    assert!(e.to_string().contains("row 1, field `flag`"), "{e}");
+}
