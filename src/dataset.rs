@@ -47,6 +47,8 @@ pub struct Dataset {
     pub dots_partner: Vec<TradeFlow>,
     /// IMF DOTS: every reporter's total exports to and imports from the World (partner `WLD`).
     pub dots_world: Vec<TradeFlow>,
+    /// IMF DOTS, newer vintage (2015–2024): every reporter's own flows with USA, CHN, the World.
+    pub dots_recent: Vec<TradeFlow>,
     /// COW dyadic trade (actor dyads), 1960–2014.
     pub cow_dyads: Vec<CowDyad>,
     /// COW national trade totals, 1960–2014.
@@ -117,6 +119,9 @@ impl Dataset {
             &concordance,
         )?;
         keep(world.accounting);
+        let recent =
+            sources::dots_recent::load(&dir.join(sources::dots_recent::FILE), &concordance)?;
+        keep(recent.accounting);
         let dyads = sources::cow::load_dyadic(&dir.join(sources::cow::DYADIC_FILE), &concordance)?;
         keep(dyads.accounting);
         let national =
@@ -158,6 +163,7 @@ impl Dataset {
             dots,
             dots_partner: partner.records,
             dots_world: world.records,
+            dots_recent: recent.records,
             cow_dyads: dyads.records,
             cow_national: national.records,
             votes: votes.records,
@@ -178,6 +184,7 @@ impl Dataset {
             actor_reported: &self.dots,
             partner_reported: &self.dots_partner,
             world_totals: &self.dots_world,
+            recent: &self.dots_recent,
             merchandise_pct_gdp: &self.merchandise_pct_gdp,
             gdp: &self.gdp,
         }

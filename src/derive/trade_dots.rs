@@ -18,6 +18,17 @@
 //! - `exports_to_partner_gdp_dots` = 100 × X_AP / GDP_P, `imports_from_partner_gdp_dots` =
 //!   100 × M_AP / GDP_P (actor-reported, WDI GDP).
 //!
+//! **Two vintages, spliced at 2015.** The newer DOTS vintage ([`crate::sources::dots_recent`],
+//! through 2024) holds every reporter's own flows with the United States and China and its World
+//! totals, 2015–2024. For the US and China as actors, a value uses the newer vintage from 2015 on
+//! wherever the partner reports it there (method `partner_reported_recent`: numerator and
+//! denominator both from the newer vintage), the early-2022 vintage otherwise and before 2015;
+//! never a numerator of one vintage over a denominator of the other. Where the two overlap
+//! (2015–2020) the older vintage's partner-reported share is kept as `trade_share_dots_v2022`, so
+//! the size of the splice shows and the rule `vintage_break` flags values the two vintages
+//! disagree on. The newer file has no Japan counterpart: Japan's (and the other actors') shares
+//! end in 2020.
+//!
 //! Exports are FOB and imports CIF, so a mirror flow differs from the partner's own record by
 //! freight, timing and reporting quality; the two must not be mixed in one share. Every share
 //! row records its method and denominator.
@@ -42,11 +53,19 @@ pub struct DotsInputs<'a> {
     pub partner_reported: &'a [TradeFlow],
     /// Every reporter's total exports to and imports from the World (partner `WLD`).
     pub world_totals: &'a [TradeFlow],
+    /// The newer vintage (2015–2024): every reporter's own flows with USA, CHN and the World.
+    pub recent: &'a [TradeFlow],
     /// Merchandise trade, % of GDP (WDI TG.VAL.TOTL.GD.ZS), the fallback denominator.
     pub merchandise_pct_gdp: &'a CountryYear,
     /// GDP, current US$ (WDI NY.GDP.MKTP.CD).
     pub gdp: &'a CountryYear,
 }
+
+/// The first year a series of the US or China uses the newer DOTS vintage.
+pub const SPLICE_YEAR: i32 = 2015;
+
+/// The last year of the early-2022 DOTS vintage.
+pub const LAST_OLD_VINTAGE_YEAR: i32 = 2020;
 
 /// Exports and imports of one (reporter, counterpart, year), US$, with the IMF estimate marks.
 #[derive(Debug, Clone, Copy, Default)]
@@ -119,49 +138,54 @@ pub fn derive(inputs: &DotsInputs<'_>, panel: &mut Panel) -> Result<Vec<Accounti
     let world = crate::iso3!("WLD");
     let actor = index(inputs.actor_reported);
     let partner = index(inputs.partner_reported);
-    let totals: HashMap<(Iso3, i32), Pair> = index(inputs.world_totals)
-        .into_iter()
-        .filter(|((_, p, _), _)| *p == world)
-        .map(|((r, _, y), pair)| ((r, y), pair))
+    let totals = world_totals(inputs.world_totals);
+    // The newer vintage: the partners' own flows with USA and CHN, and their World totals.
+    let recent = index(inputs.recent);
+    let recent_totals = world_totals(inputs.recent);
+    let recent_actors: BTreeSet<Iso3> = recent
+        .keys()
+        .map(|&(_, c, _)| c)
+        .filter(|&c| c != world)
         .collect();
     // Candidate (actor, partner, year): every actor-reported pair, and every partner-reported
-    // pair seen from the actor's side.
+    // pair (either vintage) seen from the actor's side.
     let mut keys: BTreeSet<(Iso3, Iso3, i32)> = BTreeSet::new();
     keys.extend(actor.keys().copied());
     keys.extend(partner.keys().map(|&(p, a, y)| (a, p, y)));
+    keys.extend(recent.keys().map(|&(p, a, y)| (a, p, y)));
     keys.retain(|&(a, p, _)| a != p && p != world && a != world);
 
-    let mut acc_trade = Accounting::new(
-        "trade_share_dots (IMF DOTS)",
-        "(actor, partner, year) pairs",
+    let pairs = "(actor, partner, year) pairs";
+    let mut acc_trade = Accounting::new("trade_share_dots (IMF DOTS)", pairs);
+    let mut acc_v = Accounting::new(
+        "trade_share_dots_v2022 (IMF DOTS, early-2022 vintage)",
+        pairs,
     );
-    let mut acc_mirror = Accounting::new(
-        "trade_share_mirror_dots (IMF DOTS)",
-        "(actor, partner, year) pairs",
-    );
-    let mut acc_x = Accounting::new(
-        "export_share_dots (IMF DOTS)",
-        "(actor, partner, year) pairs",
-    );
-    let mut acc_m = Accounting::new(
-        "import_share_dots (IMF DOTS)",
-        "(actor, partner, year) pairs",
-    );
-    let mut acc_xg = Accounting::new(
-        "exports_to_partner_gdp_dots (IMF DOTS; WDI)",
-        "(actor, partner, year) pairs",
-    );
-    let mut acc_mg = Accounting::new(
-        "imports_from_partner_gdp_dots (IMF DOTS; WDI)",
-        "(actor, partner, year) pairs",
-    );
+    let mut acc_mirror = Accounting::new("trade_share_mirror_dots (IMF DOTS)", pairs);
+    let mut acc_x = Accounting::new("export_share_dots (IMF DOTS)", pairs);
+    let mut acc_m = Accounting::new("import_share_dots (IMF DOTS)", pairs);
+    let mut acc_xg = Accounting::new("exports_to_partner_gdp_dots (IMF DOTS; WDI)", pairs);
+    let mut acc_mg = Accounting::new("imports_from_partner_gdp_dots (IMF DOTS; WDI)", pairs);
     let none = Pair::default();
     for (a, p, y) in keys {
         let mirror = actor.get(&(a, p, y)).unwrap_or(&none);
         let own = partner.get(&(p, a, y)).unwrap_or(&none);
         let total = totals.get(&(p, y)).unwrap_or(&none);
+        // The newer vintage, for the US and China from the splice year on.
+        let use_recent = recent_actors.contains(&a) && y >= SPLICE_YEAR;
+        let (new_own, new_total) = if use_recent {
+            (
+                recent.get(&(p, a, y)).unwrap_or(&none),
+                recent_totals.get(&(p, y)).unwrap_or(&none),
+            )
+        } else {
+            (&none, &none)
+        };
         let dots_total = Pair::total(total.x, total.m);
         let mirror_trade = Pair::total(mirror.x, mirror.m);
+        let own_trade = Pair::total(own.own_x(), own.own_m());
+        let new_trade = Pair::total(new_own.x, new_own.m);
+        let new_den = Pair::total(new_total.x, new_total.m);
         let g = inputs.gdp.get(&(p, y)).copied();
         let wdi_total = inputs
             .merchandise_pct_gdp
@@ -169,37 +193,44 @@ pub fn derive(inputs: &DotsInputs<'_>, panel: &mut Panel) -> Result<Vec<Accounti
             .zip(g)
             .map(|(pct, g)| pct / 100.0 * g);
 
-        let trade = share(
-            Pair::total(own.own_x(), own.own_m()),
-            dots_total,
-            Method::PartnerReported,
-        )
-        .or_else(|| share(mirror_trade, dots_total, Method::Mirror))
-        .or_else(|| {
-            if dots_total.is_none() {
-                share(mirror_trade, wdi_total, Method::MirrorWdiTotal)
-            } else {
-                None
-            }
-        });
+        let recent_share = share(new_trade, new_den, Method::PartnerReportedRecent);
+        let old_share = share(own_trade, dots_total, Method::PartnerReported);
+        if recent_share.is_some() && y <= LAST_OLD_VINTAGE_YEAR {
+            push_share(
+                panel,
+                &mut acc_v,
+                (a, p, y),
+                "trade_share_dots_v2022",
+                old_share,
+                || "not formed: the early-2022 vintage has no partner-reported share that year",
+            )?;
+        } else {
+            acc_v.exclude("not an overlap year of a series in the newer vintage", 1);
+        }
+        let trade = recent_share
+            .or(old_share)
+            .or_else(|| share(mirror_trade, dots_total, Method::Mirror))
+            .or_else(|| {
+                if dots_total.is_none() {
+                    share(mirror_trade, wdi_total, Method::MirrorWdiTotal)
+                } else {
+                    None
+                }
+            });
         let why = |flows: bool, den: bool| match (flows, den) {
             (false, _) => "not formed: the flows are missing on both sides",
             (true, false) => "not formed: the partner's total is missing",
             (true, true) => "not formed: the partner's total is not positive",
         };
-        let has_own = Pair::total(own.own_x(), own.own_m()).is_some();
+        let any_flows = own_trade.or(mirror_trade).or(new_trade).is_some();
+        let any_total = dots_total.or(wdi_total).or(new_den).is_some();
         push_share(
             panel,
             &mut acc_trade,
             (a, p, y),
             "trade_share_dots",
             trade,
-            || {
-                why(
-                    has_own || mirror_trade.is_some(),
-                    dots_total.or(wdi_total).is_some(),
-                )
-            },
+            || why(any_flows, any_total),
         )?;
         let mirror_share = share(mirror_trade, dots_total, Method::Mirror);
         push_share(
@@ -210,7 +241,8 @@ pub fn derive(inputs: &DotsInputs<'_>, panel: &mut Panel) -> Result<Vec<Accounti
             mirror_share,
             || why(mirror_trade.is_some(), dots_total.is_some()),
         )?;
-        let xs = share(own.own_x(), total.x, Method::PartnerReported)
+        let xs = share(new_own.x, new_total.x, Method::PartnerReportedRecent)
+            .or_else(|| share(own.own_x(), total.x, Method::PartnerReported))
             .or_else(|| share(mirror.m, total.x, Method::Mirror));
         push_share(
             panel,
@@ -218,9 +250,15 @@ pub fn derive(inputs: &DotsInputs<'_>, panel: &mut Panel) -> Result<Vec<Accounti
             (a, p, y),
             "export_share_dots",
             xs,
-            || why(own.own_x().or(mirror.m).is_some(), total.x.is_some()),
+            || {
+                why(
+                    own.own_x().or(mirror.m).or(new_own.x).is_some(),
+                    total.x.or(new_total.x).is_some(),
+                )
+            },
         )?;
-        let ms = share(own.own_m(), total.m, Method::PartnerReported)
+        let ms = share(new_own.m, new_total.m, Method::PartnerReportedRecent)
+            .or_else(|| share(own.own_m(), total.m, Method::PartnerReported))
             .or_else(|| share(mirror.x, total.m, Method::Mirror));
         push_share(
             panel,
@@ -228,7 +266,12 @@ pub fn derive(inputs: &DotsInputs<'_>, panel: &mut Panel) -> Result<Vec<Accounti
             (a, p, y),
             "import_share_dots",
             ms,
-            || why(own.own_m().or(mirror.x).is_some(), total.m.is_some()),
+            || {
+                why(
+                    own.own_m().or(mirror.x).or(new_own.m).is_some(),
+                    total.m.or(new_total.m).is_some(),
+                )
+            },
         )?;
         let xg = ratio(mirror.x, g).map(|v| (100.0 * v, Method::Formula, g.unwrap_or(f64::NAN)));
         push_share(
@@ -261,7 +304,19 @@ pub fn derive(inputs: &DotsInputs<'_>, panel: &mut Panel) -> Result<Vec<Accounti
             },
         )?;
     }
-    Ok(vec![acc_trade, acc_mirror, acc_x, acc_m, acc_xg, acc_mg])
+    Ok(vec![
+        acc_trade, acc_v, acc_mirror, acc_x, acc_m, acc_xg, acc_mg,
+    ])
+}
+
+/// Every reporter's World totals: (reporter, year) → exports and imports.
+fn world_totals(flows: &[TradeFlow]) -> HashMap<(Iso3, i32), Pair> {
+    let world = crate::iso3!("WLD");
+    let mut out: HashMap<(Iso3, i32), Pair> = HashMap::new();
+    for f in flows.iter().filter(|f| f.partner == world) {
+        out.entry((f.reporter, f.year)).or_default().add(f);
+    }
+    out
 }
 
 fn push_share(

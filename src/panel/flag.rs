@@ -26,16 +26,19 @@ pub enum Flag {
     ZeroForMissing,
     /// Actor- and partner-reported flows disagree by more than a factor.
     MirrorGap,
+    /// Two vintages of one source disagree by more than a factor on the same value.
+    VintageBreak,
 }
 
 impl Flag {
     /// Every rule, in the order they are checked.
-    pub const ALL: [Flag; 5] = [
+    pub const ALL: [Flag; 6] = [
         Flag::ShareOutOfRange,
         Flag::SmallDenominator,
         Flag::ZeroForMissing,
         Flag::ImplausibleJump,
         Flag::MirrorGap,
+        Flag::VintageBreak,
     ];
 
     /// The rule's name, as written in files.
@@ -46,6 +49,7 @@ impl Flag {
             Flag::ImplausibleJump => "implausible_jump",
             Flag::ZeroForMissing => "zero_for_missing",
             Flag::MirrorGap => "mirror_gap",
+            Flag::VintageBreak => "vintage_break",
         }
     }
 }
@@ -58,7 +62,7 @@ impl std::str::FromStr for Flag {
             .find(|f| f.as_str() == s.trim())
             .ok_or_else(|| {
                 format!(
-                    "unknown rule {s:?} (expected share_out_of_range, small_denominator, implausible_jump, zero_for_missing or mirror_gap)"
+                    "unknown rule {s:?} (expected share_out_of_range, small_denominator, implausible_jump, zero_for_missing, mirror_gap or vintage_break)"
                 )
             })
     }

@@ -180,7 +180,16 @@ pub fn catalogue() -> Vec<IndicatorMeta> {
             "share of partner's trade (0-1)",
             false,
             DOTS,
-            "(partner's exports to actor + partner's imports from actor) / (partner's exports to + imports from the World), all as the partner reports them (method partner_reported; IMF estimates ' e' are not the partner's report); where the partner does not report its flows with the actor: (actor's exports to + imports from partner, as the actor reports them) / the partner's own World total (method mirror); only where DOTS has no World total for the partner: the actor's flows / (TG.VAL.TOTL.GD.ZS / 100 x GDP, WDI) (method mirror_wdi_total). Numerator and denominator come from one source; current US$",
+            "(partner's exports to actor + partner's imports from actor) / (partner's exports to + imports from the World), all as the partner reports them (method partner_reported; IMF estimates ' e' are not the partner's report); where the partner does not report its flows with the actor: (actor's exports to + imports from partner, as the actor reports them) / the partner's own World total (method mirror); only where DOTS has no World total for the partner: the actor's flows / (TG.VAL.TOTL.GD.ZS / 100 x GDP, WDI) (method mirror_wdi_total). For the United States and China from 2015 on, the newer DOTS vintage (through 2024) where the partner reports there (method partner_reported_recent, spliced at 2015). Numerator and denominator come from one source and one vintage; current US$",
+        ),
+        m(
+            "trade_share_dots_v2022",
+            "Actor's share of the partner's goods trade, early-2022 DOTS vintage, where the newer vintage replaces it",
+            Trade,
+            "share of partner's trade (0-1)",
+            false,
+            DOTS,
+            "(partner's exports to + imports from actor) / (partner's exports to + imports from the World), all as the partner reports them in the early-2022 DOTS vintage; only for the years 2015-2020 in which trade_share_dots of the US or China comes from the newer vintage: the size of the splice between vintages (rule vintage_break)",
         ),
         m(
             "trade_share_mirror_dots",

@@ -7,7 +7,8 @@
 ///
 /// | method | numerator | denominator |
 /// |---|---|---|
-/// | `partner_reported` | the partner's own flows with the actor (IMF DOTS, not an IMF estimate) | the partner's own total with the World (DOTS) |
+/// | `partner_reported` | the partner's own flows with the actor (IMF DOTS early-2022 vintage, not an IMF estimate) | the partner's own total with the World (same vintage) |
+/// | `partner_reported_recent` | the partner's own flows with the US or China (IMF DOTS newer vintage, 2015–2024) | the partner's own total with the World (same vintage) |
 /// | `mirror` | the actor's records of its flows with the partner (DOTS) | the partner's own total with the World (DOTS) |
 /// | `mirror_wdi_total` | the actor's records (DOTS) | the partner's merchandise trade from WDI (TG.VAL.TOTL.GD.ZS / 100 × GDP), only where DOTS has no total |
 ///
@@ -23,8 +24,10 @@ pub enum Method {
     /// The indicator's one formula, as catalogued (written as an empty cell).
     #[default]
     Formula,
-    /// The partner's own records over its own World total.
+    /// The partner's own records over its own World total (early-2022 vintage).
     PartnerReported,
+    /// The partner's own records over its own World total (newer vintage, 2015–2024).
+    PartnerReportedRecent,
     /// The actor's (mirror) records over the partner's own World total.
     Mirror,
     /// The actor's records over the partner's WDI merchandise trade (DOTS has no total).
@@ -33,9 +36,10 @@ pub enum Method {
 
 impl Method {
     /// Every method.
-    pub const ALL: [Method; 4] = [
+    pub const ALL: [Method; 5] = [
         Method::Formula,
         Method::PartnerReported,
+        Method::PartnerReportedRecent,
         Method::Mirror,
         Method::MirrorWdiTotal,
     ];
@@ -45,6 +49,7 @@ impl Method {
         match self {
             Method::Formula => "",
             Method::PartnerReported => "partner_reported",
+            Method::PartnerReportedRecent => "partner_reported_recent",
             Method::Mirror => "mirror",
             Method::MirrorWdiTotal => "mirror_wdi_total",
         }
@@ -59,7 +64,7 @@ impl std::str::FromStr for Method {
             .find(|m| m.as_str() == s.trim())
             .ok_or_else(|| {
                 format!(
-                    "unknown method {s:?} (expected empty, partner_reported, mirror or mirror_wdi_total)"
+                    "unknown method {s:?} (expected empty, partner_reported, partner_reported_recent, mirror or mirror_wdi_total)"
                 )
             })
     }

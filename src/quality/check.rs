@@ -89,6 +89,10 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
                     .map(|j| panel.rows()[j])
                     .filter(|own| own.method == Method::PartnerReported)
                     .and_then(|own| mirror_gap(o.value, own.value, rule)),
+                Flag::VintageBreak => against
+                    .and_then(|a| panel.position(o.actor, o.partner, o.year, a))
+                    .map(|j| panel.rows()[j])
+                    .and_then(|older| vintage_break(o.value, older.value, rule)),
             };
             let Some(evidence) = evidence else {
                 continue;
@@ -248,6 +252,27 @@ fn mirror_gap(mirror: f64, own: f64, rule: &Rule) -> Option<String> {
             "mirror share {} against the partner's own {} (factor {}; threshold {})",
             fmt(mirror),
             fmt(own),
+            fmt(r),
+            fmt(rule.threshold)
+        )
+    })
+}
+
+fn vintage_break(newer: f64, older: f64, rule: &Rule) -> Option<String> {
+    let (lo, hi) = if newer < older {
+        (newer, older)
+    } else {
+        (older, newer)
+    };
+    if hi < rule.floor {
+        return None;
+    }
+    let r = if lo > 0.0 { hi / lo } else { f64::INFINITY };
+    (r > rule.threshold).then(|| {
+        format!(
+            "newer vintage {} against the early-2022 vintage's {} (factor {}; threshold {})",
+            fmt(newer),
+            fmt(older),
             fmt(r),
             fmt(rule.threshold)
         )

@@ -20,6 +20,7 @@
 //! | `zero_for_missing` | v = 0 and the nearest non-zero year on each side (both where they exist) ≥ floor | students 20 (count), trade shares 0.01 |
 //! | `implausible_jump` | against the nearest non-zero year n on each side (both where they exist): v > threshold × n or v < n / threshold, and max(v, n) ≥ floor, on every side | students: threshold 2, floor 50; trade shares: threshold 8, floor 0.01 |
 //! | `mirror_gap` | the mirror share (actor's records) and the partner's own share differ by more than a factor: max/min > threshold, and max ≥ floor | threshold 2, floor 0.01, `trade_share_mirror_dots` against `trade_share_dots` |
+//! | `vintage_break` | a value from a newer vintage and the older vintage's same value differ by more than a factor: max/min > threshold, and max ≥ floor | threshold 1.25, floor 0.01, `trade_share_dots` against `trade_share_dots_v2022` |
 //!
 //! The jump rule compares with each side separately so that a spike or a dip (off from both
 //! sides) is caught while a genuine change of level (off from one side only) is not; at the

@@ -97,8 +97,9 @@ pub struct RuleSet {
 }
 
 /// Every share indicator of the default catalogue (bounded by [0, 1] by meaning).
-pub const SHARE_INDICATORS: [&str; 8] = [
+pub const SHARE_INDICATORS: [&str; 9] = [
     "trade_share_dots",
+    "trade_share_dots_v2022",
     "trade_share_mirror_dots",
     "export_share_dots",
     "import_share_dots",
@@ -138,6 +139,14 @@ impl Default for RuleSet {
     ///   `trade_share_dots`: CIF/FOB and timing differences are a few per cent; a factor of 2
     ///   means one side's records miss part of the trade (border trade, transit, ship
     ///   registries).
+    /// - **vintage_break**, threshold 1.25, floor 0.01, on `trade_share_dots` (from the newer DOTS
+    ///   vintage, 2015–2020) against `trade_share_dots_v2022` (the early-2022 vintage's same
+    ///   share): half the overlapping shares differ by under 0.7 %, but a fifth by more than
+    ///   10 % (IMF revisions: e.g. Vietnam's World exports 2015–2017 are ~20 % higher in the newer
+    ///   vintage, which lowers its shares by ~9 %). A factor of 1.25 flags the 12 % of values
+    ///   where one record was rebuilt (e.g. Myanmar's exports to the US in 2020: 236.96 against
+    ///   904.57), without dropping a fifth of the recent series; `trade_share_dots_v2022` shows
+    ///   every break, and a spec can tighten the threshold.
     fn default() -> RuleSet {
         let rule = |flag, indicator: &str, also: &[&str], threshold, floor| Rule {
             flag,
@@ -171,6 +180,10 @@ impl Default for RuleSet {
         rules.push(Rule {
             against: Some("trade_share_dots".into()),
             ..rule(Flag::MirrorGap, "trade_share_mirror_dots", &[], 2.0, 0.01)
+        });
+        rules.push(Rule {
+            against: Some("trade_share_dots_v2022".into()),
+            ..rule(Flag::VintageBreak, "trade_share_dots", &[], 1.25, 0.01)
         });
         RuleSet { rules }
     }

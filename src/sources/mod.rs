@@ -13,6 +13,7 @@ pub mod cow;
 pub mod dac;
 pub mod ddf;
 pub mod dots;
+pub mod dots_recent;
 pub mod facts;
 pub mod institutions;
 pub mod pew;

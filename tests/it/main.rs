@@ -8,6 +8,7 @@
 
 mod asem;
 mod determinism;
+mod latest;
 mod panel_validation;
 mod plot;
 mod presence;
