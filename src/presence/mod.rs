@@ -13,6 +13,7 @@
 //! ([`crate::quality`]).
 
 pub mod coin;
+pub mod latest;
 pub mod stream;
 
 use std::path::Path;

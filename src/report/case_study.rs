@@ -14,6 +14,7 @@ use crate::error::Result;
 use crate::panel::country::Iso3;
 use crate::panel::coverage::CoverageRow;
 use crate::panel::indicator::Dimension;
+use crate::presence::latest::LatestProfile;
 use crate::presence::{self, Presence};
 use crate::quality::QualityReport;
 use crate::report::html::{self, ReportInputs};
@@ -29,6 +30,8 @@ pub struct CaseStudies {
     pub alignment: Vec<AlignmentRow>,
     /// The panel values the data-quality rules flagged (left out of the scores).
     pub quality: QualityReport,
+    /// Each actor's latest profile in each partner.
+    pub latest: LatestProfile,
     coverage: Vec<CoverageRow>,
     indicators: Vec<crate::panel::indicator::IndicatorMeta>,
 }
@@ -44,6 +47,7 @@ impl CaseStudies {
         let fw = presence::default_spec(&data.dir)?.resolve()?;
         let presence = presence::score(&built.panel, &fw)?;
         let alignment = profile::alignment_table(&presence, &profile::AlignmentOptions::default());
+        let latest = presence::latest::profile(&presence, crate::report::latest_window())?;
         let coverage = crate::panel::coverage::coverage(&built.panel);
         Ok(CaseStudies {
             indicators: built.panel.indicators().to_vec(),
@@ -52,6 +56,7 @@ impl CaseStudies {
             alignment,
             coverage,
             quality: built.quality,
+            latest,
         })
     }
 
@@ -70,6 +75,34 @@ impl CaseStudies {
         let fmt = |v: Option<f64>| v.map_or("missing".to_string(), |x| format!("{x:.1}"));
         let mut s = String::new();
         let _ = writeln!(s, "== {} ({partner}) ==", name(partner));
+        let l = &self.latest;
+        let _ = write!(
+            s,
+            "\nLatest profile ({}-{}; each score with the years of the values behind it)\n  {:<15}",
+            l.window.0, l.window.1, "actor"
+        );
+        for (_, d) in &dims {
+            let _ = write!(s, "{:>24}", d);
+        }
+        let _ = writeln!(s, "{:>20}{:>6}", "overall", "rank");
+        let cell = |a: Iso3, code: &str| match (
+            l.score(a, partner, code),
+            l.years_behind(a, partner, code),
+        ) {
+            (Some(v), Some((f, t))) if f == t => format!("{v:.1} ({t})"),
+            (Some(v), Some((f, t))) => format!("{v:.1} ({f}-{t})"),
+            _ => "missing".to_string(),
+        };
+        for a in MAIN_ACTORS {
+            let _ = write!(s, "  {:<15}", name(a));
+            for (code, _) in &dims {
+                let _ = write!(s, "{:>24}", cell(a, code));
+            }
+            let rank = l
+                .rank(a, partner, "presence")
+                .map_or("-".into(), |r| format!("{r}"));
+            let _ = writeln!(s, "{:>20}{:>6}", cell(a, "presence"), rank);
+        }
         for &year in years {
             let _ = write!(
                 s,
@@ -195,6 +228,7 @@ impl CaseStudies {
             indicators: &self.indicators,
             extra_charts: Vec::new(),
             quality: &self.quality,
+            latest: &self.latest,
         };
         let stems = html::write_charts(dir, &inp, partners)?;
         Ok(stems

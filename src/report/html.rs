@@ -17,6 +17,7 @@ use crate::panel::coverage::CoverageRow;
 use crate::panel::indicator::{Dimension, IndicatorMeta};
 use crate::plot::{self, Draw, Grid, Heatmap, Labels};
 use crate::presence::Presence;
+use crate::presence::latest::LatestProfile;
 use crate::quality::QualityReport;
 use crate::report::charts;
 use crate::report::partners::MAIN_ACTORS;
@@ -40,6 +41,53 @@ pub struct ReportInputs<'a> {
     pub extra_charts: Vec<(String, String)>,
     /// The panel rows the data-quality rules flagged.
     pub quality: &'a QualityReport,
+    /// The latest profile (each value's latest clean year in the window).
+    pub latest: &'a LatestProfile,
+}
+
+/// The latest profile of a partner: per actor each dimension's score with the years behind it,
+/// the overall score, its rank and the dimensions compared on.
+fn latest_table(h: &mut String, inp: &ReportInputs<'_>, partner: Iso3) {
+    let l = inp.latest;
+    let name = |c| inp.data.concordance.name(c);
+    let dims = charts::presence_dimensions(inp.presence);
+    let years = |a, code: &str| match l.years_behind(a, partner, code) {
+        Some((f, t)) if f == t => format!(" <small>({t})</small>"),
+        Some((f, t)) => format!(" <small>({f}–{t})</small>"),
+        None => String::new(),
+    };
+    let _ = write!(
+        h,
+        "<h3>Latest profile ({}–{}: each value's latest clean year)</h3><table><tr><th>Actor</th>",
+        l.window.0, l.window.1
+    );
+    for (_, dn) in &dims {
+        let _ = write!(h, "<th>{}</th>", esc(dn));
+    }
+    h.push_str("<th>Overall</th><th>Rank</th><th>Compared on</th></tr>\n");
+    for &a in &MAIN_ACTORS {
+        let _ = write!(h, "<tr><td>{}</td>", esc(&name(a)));
+        for (code, _) in &dims {
+            let _ = write!(
+                h,
+                "<td>{}{}</td>",
+                num(l.score(a, partner, code), 1),
+                years(a, code)
+            );
+        }
+        let basis = match l.used(a, partner, "presence") {
+            Some(used) => esc(&used.join(", ")),
+            None => "not ranked".to_string(),
+        };
+        let _ = writeln!(
+            h,
+            "<td><b>{}</b>{}</td><td>{}</td><td>{basis}</td></tr>",
+            num(l.score(a, partner, "presence"), 1),
+            years(a, "presence"),
+            num(l.rank(a, partner, "presence"), 0),
+        );
+    }
+    h.push_str("</table>\n");
 }
 
 /// The data-quality flags of one partner, as a collapsed table (nothing when it has none).
@@ -283,6 +331,7 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
     for &partner in partners {
         let pn = name(partner);
         let _ = writeln!(h, "<section id=\"{partner}\"><h2>{}</h2>", esc(&pn));
+        latest_table(&mut h, inp, partner);
         let Some(year) = latest_year(p, partner) else {
             h.push_str("<p class=\"missing\">No presence scores for this partner.</p></section>\n");
             continue;
@@ -504,7 +553,7 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
             esc(&m.citation)
         );
     }
-    h.push_str("</table><p class=\"note\">Every file's publisher, licence and transformation: <code>data/README.md</code>. Row accounting: <a href=\"accounting.csv\">accounting.csv</a>. Tables: <a href=\"panel.csv\">panel.csv</a>, <a href=\"presence.csv\">presence.csv</a>, <a href=\"alignment.csv\">alignment.csv</a>, <a href=\"voting.csv\">voting.csv</a>, <a href=\"institutions.csv\">institutions.csv</a>, <a href=\"dependence.csv\">dependence.csv</a>, <a href=\"quality.csv\">quality.csv</a> (every value a data-quality rule flagged, with its evidence).</p></section>\n</main></body></html>\n");
+    h.push_str("</table><p class=\"note\">Every file's publisher, licence and transformation: <code>data/README.md</code>. Row accounting: <a href=\"accounting.csv\">accounting.csv</a>. Tables: <a href=\"panel.csv\">panel.csv</a>, <a href=\"presence.csv\">presence.csv</a>, <a href=\"alignment.csv\">alignment.csv</a>, <a href=\"voting.csv\">voting.csv</a>, <a href=\"institutions.csv\">institutions.csv</a>, <a href=\"dependence.csv\">dependence.csv</a>, <a href=\"profile_latest.csv\">profile_latest.csv</a>, <a href=\"quality.csv\">quality.csv</a> (every value a data-quality rule flagged, with its evidence).</p></section>\n</main></body></html>\n");
     h
 }
 

@@ -14,6 +14,10 @@
 //! - `presence.csv`: presence scores from the default spec (`data/presence.toml`): actor,
 //!   partner, year, level, code, score, rank (among the actors in that partner and year),
 //!   n_present (children with a value behind an aggregate);
+//! - `profile_latest.csv`: actor, partner, level, code, year, first_year, value, score, rank,
+//!   used — each actor's latest profile in each partner: every indicator's latest clean value in
+//!   2020–2024 with its year, its yearly normalised score, and dimension and overall scores
+//!   aggregated from them like with like (see [`crate::presence::latest`]);
 //! - `facts.csv`: the cited case-study facts shown as context (weak hosts left out), never
 //!   normalised;
 //! - `alignment.csv`: actor_a, actor_b, partner, year, measure, value, n — profile alignment of
@@ -102,6 +106,13 @@ pub struct ReportSummary {
     pub summary: String,
 }
 
+/// The window of the latest profile: [`crate::presence::latest::WINDOW_YEARS`] years up to
+/// [`crate::presence::latest::REFERENCE_YEAR`].
+pub fn latest_window() -> (i32, i32) {
+    use crate::presence::latest::{REFERENCE_YEAR, WINDOW_YEARS};
+    (REFERENCE_YEAR - WINDOW_YEARS + 1, REFERENCE_YEAR)
+}
+
 /// Write one table of the report into `dir` and remember the file.
 fn put(
     dir: &Path,
@@ -147,6 +158,8 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
     put(dir, &mut files, "indicators.csv", built.panel.indicators())?;
     let presence = crate::presence::score(&built.panel, &fw)?;
     put(dir, &mut files, "presence.csv", &presence)?;
+    let latest = crate::presence::latest::profile(&presence, latest_window())?;
+    put(dir, &mut files, "profile_latest.csv", &latest)?;
     let facts = crate::sources::facts::default_view(&data.facts);
     put(dir, &mut files, "facts.csv", facts.as_slice())?;
     let alignment = profile::alignment_table(&presence, &profile::AlignmentOptions::default());
@@ -201,6 +214,7 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         indicators: built.panel.indicators(),
         extra_charts,
         quality: &built.quality,
+        latest: &latest,
     };
     let mut partners: Vec<Iso3> = CASE_STUDIES.to_vec();
     partners.extend(

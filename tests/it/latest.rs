@@ -104,3 +104,53 @@ fn the_splice_keeps_the_older_vintage_beside_and_its_size_is_known() {
         Some(Flag::VintageBreak)
     );
 }
+
+#[test]
+fn the_latest_profile_takes_each_values_latest_clean_year_and_scores_like_the_yearly_run() {
+    use linkage::presence::{self, latest};
+    let (d, b) = data();
+    let fw = presence::default_spec(&d.dir).unwrap().resolve().unwrap();
+    let p = presence::score(&b.panel, &fw).unwrap();
+    let l = latest::profile(&p, (2020, 2024)).unwrap();
+    let (us, jp, cn, vn) = (iso3!("USA"), iso3!("JPN"), iso3!("CHN"), iso3!("VNM"));
+    // China's trade share in Vietnam: 2024, scored as the yearly run scores 2024.
+    assert_eq!(l.year(cn, vn, "trade_share_dots"), Some(2024));
+    assert_eq!(
+        l.score(cn, vn, "trade_share_dots"),
+        p.score(cn, vn, 2024, "trade_share_dots")
+    );
+    // Japan's ends in 2020 (no Japan counterpart in the newer DOTS vintage).
+    assert_eq!(l.year(jp, vn, "trade_share_dots"), Some(2020));
+    assert_eq!(
+        l.score(jp, vn, "trade_share_dots"),
+        p.score(jp, vn, 2020, "trade_share_dots")
+    );
+    // A flagged value is not "latest": the US in Myanmar 2020 (vintage break) is skipped for
+    // the trade share, whose latest clean year is 2024 anyway; students end in 2019: none.
+    assert_eq!(l.year(us, iso3!("MMR"), "students_per_million_oecd"), None);
+    // Like with like: in each partner every ranked actor was compared on the same dimensions.
+    for &partner in &[iso3!("MMR"), vn, iso3!("IND"), iso3!("KOR")] {
+        let used: Vec<Vec<&str>> = l
+            .pairs
+            .iter()
+            .filter(|&&(_, q)| q == partner)
+            .filter_map(|&(a, q)| l.used(a, q, "presence"))
+            .collect();
+        assert!(used.windows(2).all(|w| w[0] == w[1]), "{partner}: {used:?}");
+    }
+    // Every row of profile_latest.csv carries its year.
+    let text = linkage::io::csv::to_string(&l, linkage::io::csv::NumberStyle::Point).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("actor,partner,level,code,year,first_year,value,score,rank,used")
+    );
+    let mut n = 0;
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        let (year, first): (i32, i32) = (cells[4].parse().unwrap(), cells[5].parse().unwrap());
+        assert!((2020..=2024).contains(&year) && first <= year, "{line}");
+        n += 1;
+    }
+    assert!(n > 5_000, "{n}");
+}

@@ -46,6 +46,10 @@ fn report_writes_real_rows_for_the_case_studies() {
         ),
         ("dependence.csv", "partner,year,measure,value,n,flag"),
         (
+            "profile_latest.csv",
+            "actor,partner,level,code,year,first_year,value,score,rank,used",
+        ),
+        (
             "quality.csv",
             "actor,partner,year,indicator,value,rule,threshold,evidence",
         ),
@@ -124,6 +128,15 @@ fn html_report_links_resolve_and_renders_in_chromium() {
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     // The case studies come first, each with its section and charts.
     let pos = |id: &str| html.find(&format!("<section id=\"{id}\">")).unwrap();
+    // Each partner page opens with its latest profile.
+    for id in ["MMR", "VNM", "IND", "KOR"] {
+        let section = &html[pos(id)..];
+        let h3 = section.find("<h3>").unwrap();
+        assert!(
+            section[h3..].starts_with("<h3>Latest profile (2020–2024"),
+            "{id}"
+        );
+    }
     assert!(pos("MMR") < pos("VNM") && pos("VNM") < pos("IND") && pos("IND") < pos("KOR"));
     assert!(pos("KOR") < pos("overview"));
     let links = local_links(&html);
