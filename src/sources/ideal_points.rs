@@ -79,6 +79,13 @@ pub struct IdealPoint {
 
 impl IdealPoint {
     /// A country-year with every estimate missing (a starting point for hand-made data).
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{iso3, sources::ideal_points::IdealPoint};
+    /// let p = IdealPoint::new(iso3!("JPN"), 740, 1956);
+    /// assert_eq!((p.fp, p.all, p.legacy, p.nvotes_fp), (None, None, None, None));
+    /// ```
     pub fn new(country: Iso3, ccode: u16, year: i32) -> IdealPoint {
         IdealPoint {
             country,
@@ -96,6 +103,15 @@ impl IdealPoint {
 
     /// `idealpointfp` when it rests on at least `min_votes` final-passage votes (`nvotesfp`;
     /// a missing count counts as 0, so `min_votes = 0` takes every estimate).
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{iso3, sources::ideal_points::IdealPoint};
+    /// // São Tomé 2015: an estimate resting on one final-passage vote.
+    /// let p = IdealPoint { fp: Some(-0.4), nvotes_fp: Some(1), ..IdealPoint::new(iso3!("STP"), 403, 2015) };
+    /// assert_eq!(p.fp_with(10), None);
+    /// assert_eq!(p.fp_with(0), Some(-0.4));
+    /// ```
     pub fn fp_with(&self, min_votes: u32) -> Option<f64> {
         self.fp.filter(|_| self.nvotes_fp.unwrap_or(0) >= min_votes)
     }
@@ -122,31 +138,89 @@ pub struct IdealPoints {
 
 impl IdealPoints {
     /// The country-year, if present.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{iso3, sources::ideal_points::{IdealPoint, IdealPoints}};
+    /// let pts: IdealPoints = [IdealPoint::new(iso3!("VNM"), 816, 2024)].into_iter().collect();
+    /// assert!(pts.get(iso3!("VNM"), 2024).is_some());
+    /// assert!(pts.get(iso3!("VNM"), 2023).is_none());
+    /// ```
     pub fn get(&self, country: Iso3, year: i32) -> Option<&IdealPoint> {
         self.by_year.get(&year)?.get(&country)
     }
 
     /// The country-years of one year, by country code.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{iso3, sources::ideal_points::{IdealPoint, IdealPoints}};
+    /// let pts: IdealPoints = [
+    ///     IdealPoint::new(iso3!("VNM"), 816, 2024),
+    ///     IdealPoint::new(iso3!("JPN"), 740, 2024),
+    ///     IdealPoint::new(iso3!("JPN"), 740, 2023),
+    /// ].into_iter().collect();
+    /// let codes: Vec<_> = pts.in_year(2024).map(|p| p.country).collect();
+    /// assert_eq!(codes, [iso3!("JPN"), iso3!("VNM")]);
+    /// assert_eq!(pts.in_year(1964).count(), 0);
+    /// ```
     pub fn in_year(&self, year: i32) -> impl Iterator<Item = &IdealPoint> + '_ {
         self.by_year.get(&year).into_iter().flat_map(|m| m.values())
     }
 
     /// The years present, ascending.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{iso3, sources::ideal_points::{IdealPoint, IdealPoints}};
+    /// let pts: IdealPoints = [
+    ///     IdealPoint::new(iso3!("JPN"), 740, 2024),
+    ///     IdealPoint::new(iso3!("JPN"), 740, 1957),
+    /// ].into_iter().collect();
+    /// assert_eq!(pts.years().collect::<Vec<_>>(), [1957, 2024]);
+    /// ```
     pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
         self.by_year.keys().copied()
     }
 
     /// Every country-year, by year then country.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{iso3, sources::ideal_points::{IdealPoint, IdealPoints}};
+    /// let pts: IdealPoints = [
+    ///     IdealPoint::new(iso3!("VNM"), 816, 2023),
+    ///     IdealPoint::new(iso3!("JPN"), 740, 2024),
+    /// ].into_iter().collect();
+    /// let keys: Vec<_> = pts.iter().map(|p| (p.year, p.country)).collect();
+    /// assert_eq!(keys, [(2023, iso3!("VNM")), (2024, iso3!("JPN"))]);
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = &IdealPoint> + '_ {
         self.by_year.values().flat_map(|m| m.values())
     }
 
     /// Number of country-years.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{iso3, sources::ideal_points::{IdealPoint, IdealPoints}};
+    /// let p = IdealPoint::new(iso3!("JPN"), 740, 2024);
+    /// // The same (country, year) twice: the later replaces the earlier.
+    /// let pts: IdealPoints = [p, IdealPoint { fp: Some(0.8), ..p }].into_iter().collect();
+    /// assert_eq!(pts.len(), 1);
+    /// assert_eq!(pts.get(iso3!("JPN"), 2024).unwrap().fp, Some(0.8));
+    /// ```
     pub fn len(&self) -> usize {
         self.by_year.values().map(BTreeMap::len).sum()
     }
 
     /// Whether there is none.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::sources::ideal_points::IdealPoints;
+    /// assert!(IdealPoints::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.by_year.is_empty()
     }

@@ -43,6 +43,13 @@ pub const FILE: &str = "pew_global_attitudes/favourability_by_country_year.csv";
 
 /// Largest gap from 100 accepted for percentages that must sum to 100 (they are rounded to 4
 /// decimals in the file).
+///
+/// # Examples
+/// ```
+/// use linkage::sources::pew_global::SUM_TOLERANCE;
+/// // `VNM,2017,CHN,…,9.9861,87.2197,2.7942,…`: 9.9861 + 87.2197 + 2.7942 = 100.
+/// assert!((9.9861 + 87.2197 + 2.7942 - 100.0_f64).abs() <= SUM_TOLERANCE);
+/// ```
 pub const SUM_TOLERANCE: f64 = 0.01;
 
 /// One (surveyed country, wave, target) row.
