@@ -15,7 +15,9 @@ use crate::sources::{
     dac::DacAid,
     dots::TradeFlow,
     facts::Fact,
+    ideal_points::IdealPoints,
     institutions::Membership,
+    pew_global::Favourability,
     students::Enrolment,
     unvotes::UnVotes,
 };
@@ -61,8 +63,13 @@ pub struct Dataset {
     pub china_oda: CountryYear,
     /// International tertiary students by destination and origin (OECD).
     pub students: Vec<Enrolment>,
-    /// Favourable view of the United States, % (Pew).
+    /// Favourable view of the United States, % (Pew via FiveThirtyEight, to 2017).
     pub pew: CountryYear,
+    /// Favourable views of the United States, China, Japan and others by surveyed country and
+    /// wave, 2002–2023 (Pew Global Attitudes).
+    pub pew_global: Vec<Favourability>,
+    /// UN General Assembly ideal points by country and calendar year, 1946–2024.
+    pub ideal_points: IdealPoints,
     /// International tourist arrivals in the partner, all origins (WDI ST.INT.ARVL).
     pub arrivals: CountryYear,
     /// Memberships of institutions.
@@ -143,6 +150,12 @@ impl Dataset {
         keep(students.accounting);
         let pew = sources::pew::load(&dir.join(sources::pew::FILE), &concordance)?;
         keep(pew.accounting);
+        let pew_global =
+            sources::pew_global::load(&dir.join(sources::pew_global::FILE), &concordance)?;
+        keep(pew_global.accounting);
+        let ideal_points =
+            sources::ideal_points::load(&dir.join(sources::ideal_points::FILE), &concordance)?;
+        keep(ideal_points.accounting);
         let arrivals = sources::ddf::load(&dir.join(ARRIVALS_FILE), "st_int_arvl", &concordance)?;
         keep(arrivals.accounting);
         let memberships =
@@ -171,6 +184,8 @@ impl Dataset {
             china_oda: china.records,
             students: students.records,
             pew: pew.records,
+            pew_global: pew_global.records,
+            ideal_points: ideal_points.records,
             arrivals: arrivals.records,
             memberships: memberships.records,
             facts: facts.records,
@@ -224,6 +239,18 @@ impl Dataset {
                 &mut panel,
             )?,
             derive::opinion::derive(&self.pew, &mut panel)?,
+            derive::favourability::derive(
+                &self.pew_global,
+                &derive::favourability::ACTORS,
+                &mut panel,
+            )?,
+            derive::ideal_points::derive(
+                &self.ideal_points,
+                &derive::ACTORS,
+                derive::ideal_points::YEARS,
+                derive::ideal_points::MIN_VOTES,
+                &mut panel,
+            )?,
         ]);
         panel.sort();
         let quality = quality::assess(&mut panel, rules);

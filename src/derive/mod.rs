@@ -5,6 +5,8 @@ use crate::iso3;
 use crate::panel::country::Iso3;
 
 pub mod aid;
+pub mod favourability;
+pub mod ideal_points;
 pub mod opinion;
 pub mod students;
 pub mod trade_cow;

@@ -3,6 +3,11 @@
 //! - `us_favourability_pew` = the % of the partner's public with a favourable view of the
 //!   United States, as published; actor `USA` only (the source asks about the US only).
 //!
+//! Kept in the panel for reference: the default presence framework scores
+//! `favourability_pew` ([`crate::derive::favourability`]) instead, Pew's harmonised toplines for
+//! the United States, Japan and China to 2023, which agree with this series within 1 point in
+//! every partner-year the two share.
+//!
 //! The returned [`Accounting`] counts one candidate row per (partner, year) value.
 
 use crate::error::Result;

@@ -351,8 +351,35 @@ pub fn catalogue() -> Vec<IndicatorMeta> {
                 "Pew Global Attitudes",
                 "Pew Research Center Global Attitudes via FiveThirtyEight (TRUMPWORLD-us.csv), data/pew_us_favorability/",
             ),
-            "share of respondents with a favourable view of the United States, as published (actor USA only)",
+            "share of respondents with a favourable view of the United States, as published (actor USA only). Kept for reference: the default presence framework scores favourability_pew, whose US values agree with these within 1 point in all 310 shared partner-years",
         ),
+        m(
+            "favourability_pew",
+            "Favourable view of the actor in the partner (Pew Global Attitudes)",
+            SoftPower,
+            "% of all asked (favourable)",
+            false,
+            (
+                "Pew Global Attitudes",
+                "Pew Research Center, Global Attitudes Survey 2002-2023, respondent files harmonised by C. Grasland (WorldRegio pew_opi, 2024), aggregated to weighted country-year percentages, data/pew_global_attitudes/",
+            ),
+            "100 x weighted respondents in the partner with a very or somewhat favourable view of the actor / weighted respondents asked, don't know and refused in the base as in Pew's toplines (pct_fav_of_asked); actors USA (every wave), CHN (2005-2023 without 2013, miscoded in the source) and JPN (2005, 2006, 2008); self-ratings left out",
+        ),
+        IndicatorMeta {
+            direction: Direction::Negative,
+            ..m(
+                "unga_idealpoint_distance",
+                "Distance between the actor's and the partner's UN General Assembly ideal points",
+                SoftPower,
+                "ideal-point distance (latent scale without unit; lower = closer)",
+                false,
+                (
+                    "UNGA ideal points (Voeten)",
+                    "Bailey, Strezhnev & Voeten (2017), Journal of Conflict Resolution 61(2): 430-456; E. Voeten, United Nations General Assembly Ideal Points, July 2025 release by calendar year (Harvard Dataverse hdl:1902.1/12379), data/unga_ideal_points/",
+                ),
+                "|theta_actor,t - theta_partner,t| with theta = idealpointfp, the ideal point from the final-passage votes of calendar year t (the only estimate of the release that reaches 2024; idealpointall and idealpointlegacy stop in 2023); formed when both rest on >= 10 final-passage votes; direction -1: a smaller distance is closer alignment",
+            )
+        },
     ]
 }
 

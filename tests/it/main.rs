@@ -16,4 +16,5 @@ mod properties;
 mod quality;
 mod report;
 mod scale;
+mod soft_power;
 mod uncertainty;
