@@ -229,6 +229,7 @@ impl CaseStudies {
             extra_charts: Vec::new(),
             quality: &self.quality,
             latest: &self.latest,
+            ideal: &[],
         };
         let stems = html::write_charts(dir, &inp, partners)?;
         Ok(stems

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::alignment::ideal_points::IdealDistance;
 use crate::alignment::institutions;
 use crate::alignment::profile::{self, AlignmentRow};
 use crate::alignment::voting::{self, IssueFilter};
@@ -43,6 +44,56 @@ pub struct ReportInputs<'a> {
     pub quality: &'a QualityReport,
     /// The latest profile (each value's latest clean year in the window).
     pub latest: &'a LatestProfile,
+    /// UN ideal-point distances of the actor pairs, by partner and year.
+    pub ideal: &'a [IdealDistance],
+}
+
+/// The ideal-point distances of the US, Japan and China from the partner and from each other,
+/// in five years up to the latest.
+fn ideal_table(h: &mut String, ideal: &[IdealDistance], partner: Iso3) {
+    let rows: Vec<&IdealDistance> = ideal.iter().filter(|r| r.partner == partner).collect();
+    let Some(last) = rows.iter().map(|r| r.year).max() else {
+        return;
+    };
+    let years: Vec<i32> = [2000, 2010, 2016, 2020, last]
+        .into_iter()
+        .filter(|&y| y <= last)
+        .collect();
+    let _ = write!(
+        h,
+        "<h3>UN General Assembly ideal-point distance (Voeten, lower = closer)</h3><table><tr><th>Distance</th>"
+    );
+    for y in &years {
+        let _ = write!(h, "<th>{y}</th>");
+    }
+    h.push_str("</tr>\n");
+    let get = |a: Iso3, b: Iso3, y: i32| {
+        rows.iter()
+            .find(|r| r.actor_a == a && r.actor_b == b && r.year == y)
+    };
+    let (us, jp, cn) = (MAIN_ACTORS[0], MAIN_ACTORS[1], MAIN_ACTORS[2]);
+    // (label, pair, which distance: 0 = first actor–partner, 1 = second actor–partner, 2 = between).
+    let lines = [
+        (format!("{us}–partner"), (us, jp), 0),
+        (format!("{jp}–partner"), (us, jp), 1),
+        (format!("{cn}–partner"), (us, cn), 1),
+        (format!("{us}–{jp}"), (us, jp), 2),
+        (format!("{us}–{cn}"), (us, cn), 2),
+        (format!("{jp}–{cn}"), (jp, cn), 2),
+    ];
+    for (label, (a, b), which) in &lines {
+        let _ = write!(h, "<tr><td>{label}</td>");
+        for &y in &years {
+            let v = get(*a, *b, y).map(|r| match which {
+                0 => r.distance_a,
+                1 => r.distance_b,
+                _ => r.distance_ab,
+            });
+            let _ = write!(h, "<td>{}</td>", num(v, 2));
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</table>\n");
 }
 
 /// The latest profile of a partner: per actor each dimension's score with the years behind it,
@@ -447,6 +498,8 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
             charts,
         ));
 
+        ideal_table(&mut h, inp.ideal, partner);
+
         // Institutions.
         let t = institutions::us_japan_china(&data.memberships, partner, 2023);
         h.push_str("<h3>Rule-making institutions shared, 2023 (complete lists; since)</h3><table><tr><th>With</th><th>Institutions</th></tr>\n");
@@ -553,7 +606,7 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
             esc(&m.citation)
         );
     }
-    h.push_str("</table><p class=\"note\">Every file's publisher, licence and transformation: <code>data/README.md</code>. Row accounting: <a href=\"accounting.csv\">accounting.csv</a>. Tables: <a href=\"panel.csv\">panel.csv</a>, <a href=\"presence.csv\">presence.csv</a>, <a href=\"alignment.csv\">alignment.csv</a>, <a href=\"voting.csv\">voting.csv</a>, <a href=\"institutions.csv\">institutions.csv</a>, <a href=\"dependence.csv\">dependence.csv</a>, <a href=\"profile_latest.csv\">profile_latest.csv</a>, <a href=\"quality.csv\">quality.csv</a> (every value a data-quality rule flagged, with its evidence).</p></section>\n</main></body></html>\n");
+    h.push_str("</table><p class=\"note\">Every file's publisher, licence and transformation: <code>data/README.md</code>. Row accounting: <a href=\"accounting.csv\">accounting.csv</a>. Tables: <a href=\"panel.csv\">panel.csv</a>, <a href=\"presence.csv\">presence.csv</a>, <a href=\"alignment.csv\">alignment.csv</a>, <a href=\"voting.csv\">voting.csv</a>, <a href=\"ideal_points.csv\">ideal_points.csv</a>, <a href=\"institutions.csv\">institutions.csv</a>, <a href=\"dependence.csv\">dependence.csv</a>, <a href=\"profile_latest.csv\">profile_latest.csv</a>, <a href=\"quality.csv\">quality.csv</a> (every value a data-quality rule flagged, with its evidence).</p></section>\n</main></body></html>\n");
     h
 }
 

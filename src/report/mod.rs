@@ -31,6 +31,10 @@
 //!   vote similarity (agreement, S, Scott's π, Cohen's κ) of each actor with every country and
 //!   with the other actors, overall (`all`), by issue and on important votes, where at least 10
 //!   roll calls are shared (see [`crate::alignment::voting`]);
+//! - `ideal_points.csv`: actor_a, actor_b, partner, year, distance_a, distance_b, distance_ab —
+//!   UN General Assembly ideal-point distances (Voeten, `idealpointfp`, 1990–2024) of USA–JPN,
+//!   USA–CHN and JPN–CHN from each partner and from each other (see
+//!   [`crate::alignment::ideal_points`]);
 //! - `institutions.csv`: actor, partner, year, shared, jaccard, institutions — complete
 //!   institutions shared by each actor and partner, 1990–2023 (see
 //!   [`crate::alignment::institutions`]);
@@ -190,6 +194,13 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         crate::derive::votes::MIN_VOTES,
     );
     put(dir, &mut files, "voting.csv", votes.as_slice())?;
+    let ideal = crate::alignment::ideal_points::distances(
+        &data.ideal_points,
+        &crate::alignment::ideal_points::PAIRS,
+        1990..=2024,
+        crate::derive::ideal_points::MIN_VOTES,
+    );
+    put(dir, &mut files, "ideal_points.csv", ideal.as_slice())?;
     drop(votes);
     let panel_partners = built.panel.partners();
     let (ties, ties_account) = institutions::institutions_table(
@@ -215,6 +226,7 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary> {
         extra_charts,
         quality: &built.quality,
         latest: &latest,
+        ideal: &ideal,
     };
     let mut partners: Vec<Iso3> = CASE_STUDIES.to_vec();
     partners.extend(

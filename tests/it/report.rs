@@ -46,6 +46,10 @@ fn report_writes_real_rows_for_the_case_studies() {
         ),
         ("dependence.csv", "partner,year,measure,value,n,flag"),
         (
+            "ideal_points.csv",
+            "actor_a,actor_b,partner,year,distance_a,distance_b,distance_ab",
+        ),
+        (
             "profile_latest.csv",
             "actor,partner,level,code,year,first_year,value,score,rank,used",
         ),
