@@ -132,7 +132,9 @@ fn share(num: Option<f64>, den: Option<f64>, method: Method) -> Option<Share> {
 /// assert!(acc.iter().all(|a| a.balances()));
 /// let k = p.indicator_index("trade_share_dots").unwrap();
 /// let i = p.position(iso3!("CHN"), iso3!("VNM"), 2019, k).unwrap();
-/// assert_eq!(p.rows()[i].method, Method::PartnerReported);
+/// assert_eq!(p.rows()[i].method, Method::PartnerReportedRecent); // newer vintage from 2015
+/// let i = p.position(iso3!("JPN"), iso3!("VNM"), 2019, k).unwrap();
+/// assert_eq!(p.rows()[i].method, Method::PartnerReported); // no Japan in the newer vintage
 /// ```
 pub fn derive(inputs: &DotsInputs<'_>, panel: &mut Panel) -> Result<Vec<Accounting>> {
     let world = crate::iso3!("WLD");
