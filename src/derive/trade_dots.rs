@@ -108,10 +108,10 @@ fn index(flows: &[TradeFlow]) -> HashMap<(Iso3, Iso3, i32), Pair> {
 }
 
 /// One share to push: value, method, denominator.
-type Share = (f64, Method, f64);
+type Share = (f64, Method, Option<f64>);
 
 fn share(num: Option<f64>, den: Option<f64>, method: Method) -> Option<Share> {
-    ratio(num, den).map(|v| (v, method, den.unwrap_or(f64::NAN)))
+    ratio(num, den).map(|v| (v, method, den))
 }
 
 /// Push the DOTS trade indicators for every (actor, partner, year) with a record in `panel`;
@@ -275,7 +275,7 @@ pub fn derive(inputs: &DotsInputs<'_>, panel: &mut Panel) -> Result<Vec<Accounti
                 )
             },
         )?;
-        let xg = ratio(mirror.x, g).map(|v| (100.0 * v, Method::Formula, g.unwrap_or(f64::NAN)));
+        let xg = ratio(mirror.x, g).map(|v| (100.0 * v, Method::Formula, g));
         push_share(
             panel,
             &mut acc_xg,
@@ -290,7 +290,7 @@ pub fn derive(inputs: &DotsInputs<'_>, panel: &mut Panel) -> Result<Vec<Accounti
                 }
             },
         )?;
-        let mg = ratio(mirror.m, g).map(|v| (100.0 * v, Method::Formula, g.unwrap_or(f64::NAN)));
+        let mg = ratio(mirror.m, g).map(|v| (100.0 * v, Method::Formula, g));
         push_share(
             panel,
             &mut acc_mg,
@@ -331,15 +331,7 @@ fn push_share(
 ) -> Result<()> {
     match value {
         Some((v, method, den)) => {
-            panel.push_derived(
-                a,
-                p,
-                y,
-                code,
-                v,
-                method,
-                Some(den).filter(|d| d.is_finite()),
-            )?;
+            panel.push_derived(a, p, y, code, v, method, den)?;
             acc.used(1);
         }
         None => acc.exclude(why(), 1),

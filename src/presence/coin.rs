@@ -61,9 +61,6 @@ pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
         unit_index.insert(*u, i);
     }
     let mut raw = Matrix::new(units.len(), fw.indicators().len());
-    for c in 0..raw.cols() {
-        raw.col_mut(c).fill(f64::NAN);
-    }
     for o in panel.rows().iter().filter(scored) {
         let j = column_of[&o.indicator];
         raw.set(unit_index[&(o.actor, o.partner, o.year)], j, o.value);

@@ -21,7 +21,7 @@ use crate::presence::Presence;
 use crate::score::build::aggregate_all;
 use crate::score::common::CommonSets;
 use crate::score::matrix::Matrix;
-use crate::score::rank::{RankOrder, min_rank_in_place};
+use crate::score::rank::{RankOrder, min_rank_by_block};
 use crate::score::spec::{Framework, Node};
 
 /// The year the window counts back from (the last year any shipped source covers).
@@ -76,14 +76,9 @@ pub fn profile(presence: &Presence, window: (i32, i32)) -> Result<LatestProfile>
     let mut pairs: Vec<(Iso3, Iso3)> = presence.units.iter().map(|&(a, p, _)| (a, p)).collect();
     pairs.dedup(); // units are sorted by (actor, partner, year)
     let n = pairs.len();
-    let nan_matrix = |cols: usize| {
-        let mut m = Matrix::new(n, cols);
-        for c in 0..cols {
-            m.col_mut(c).fill(f64::NAN);
-        }
-        m
-    };
-    let (mut raw, mut normalised, mut years) = (nan_matrix(k), nan_matrix(k), nan_matrix(k));
+    // Matrix::new starts every cell missing (NaN).
+    let (mut raw, mut normalised, mut years) =
+        (Matrix::new(n, k), Matrix::new(n, k), Matrix::new(n, k));
     let scores = &presence.scores;
     let mut pair = 0;
     for (i, &(a, p, y)) in presence.units.iter().enumerate() {
@@ -132,14 +127,15 @@ pub fn profile(presence: &Presence, window: (i32, i32)) -> Result<LatestProfile>
         } else {
             aggregated.col(c - k)
         };
-        for members in &blocks {
-            buf.clear();
-            buf.extend(members.iter().map(|&r| col[r]));
-            min_rank_in_place(&mut buf, RankOrder::HighestFirst, &mut scratch);
-            for (&v, &r) in buf.iter().zip(members) {
-                ranks.set(r, c, v);
-            }
-        }
+        let order = RankOrder::HighestFirst;
+        min_rank_by_block(
+            col,
+            &blocks,
+            order,
+            ranks.col_mut(c),
+            &mut buf,
+            &mut scratch,
+        );
     }
     Ok(LatestProfile {
         framework: fw,

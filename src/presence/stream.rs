@@ -208,9 +208,6 @@ fn scan(
 
     // Pass 2: place the values.
     let mut raw = Matrix::new(units.len(), fw.indicators().len());
-    for c in 0..raw.cols() {
-        raw.col_mut(c).fill(f64::NAN);
-    }
     let mut used = 0;
     let mut last: Option<(Unit, usize)> = None;
     let changed = || Error::Read {

@@ -88,11 +88,21 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
                     .and_then(|a| panel.position(o.actor, o.partner, o.year, a))
                     .map(|j| panel.rows()[j])
                     .filter(|own| own.method == Method::PartnerReported)
-                    .and_then(|own| mirror_gap(o.value, own.value, rule)),
+                    .and_then(|own| {
+                        record_gap(
+                            o.value,
+                            own.value,
+                            rule,
+                            ("mirror share", "the partner's own"),
+                        )
+                    }),
                 Flag::VintageBreak => against
                     .and_then(|a| panel.position(o.actor, o.partner, o.year, a))
                     .map(|j| panel.rows()[j])
-                    .and_then(|older| vintage_break(o.value, older.value, rule)),
+                    .and_then(|older| {
+                        let what = ("newer vintage", "the early-2022 vintage's");
+                        record_gap(o.value, older.value, rule, what)
+                    }),
             };
             let Some(evidence) = evidence else {
                 continue;
@@ -237,11 +247,13 @@ fn implausible_jump(v: f64, neighbours: &[(i32, f64)], rule: &Rule) -> Option<St
     ))
 }
 
-fn mirror_gap(mirror: f64, own: f64, rule: &Rule) -> Option<String> {
-    let (lo, hi) = if mirror < own {
-        (mirror, own)
+/// Two records of the same value (`this` and `other`) that differ by more than the rule's factor
+/// (max/min > threshold, with max ≥ floor); `what` names them in the evidence.
+fn record_gap(this: f64, other: f64, rule: &Rule, what: (&str, &str)) -> Option<String> {
+    let (lo, hi) = if this < other {
+        (this, other)
     } else {
-        (own, mirror)
+        (other, this)
     };
     if hi < rule.floor {
         return None;
@@ -249,30 +261,11 @@ fn mirror_gap(mirror: f64, own: f64, rule: &Rule) -> Option<String> {
     let r = if lo > 0.0 { hi / lo } else { f64::INFINITY };
     (r > rule.threshold).then(|| {
         format!(
-            "mirror share {} against the partner's own {} (factor {}; threshold {})",
-            fmt(mirror),
-            fmt(own),
-            fmt(r),
-            fmt(rule.threshold)
-        )
-    })
-}
-
-fn vintage_break(newer: f64, older: f64, rule: &Rule) -> Option<String> {
-    let (lo, hi) = if newer < older {
-        (newer, older)
-    } else {
-        (older, newer)
-    };
-    if hi < rule.floor {
-        return None;
-    }
-    let r = if lo > 0.0 { hi / lo } else { f64::INFINITY };
-    (r > rule.threshold).then(|| {
-        format!(
-            "newer vintage {} against the early-2022 vintage's {} (factor {}; threshold {})",
-            fmt(newer),
-            fmt(older),
+            "{} {} against {} {} (factor {}; threshold {})",
+            what.0,
+            fmt(this),
+            what.1,
+            fmt(other),
             fmt(r),
             fmt(rule.threshold)
         )

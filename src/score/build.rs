@@ -30,7 +30,7 @@ use crate::score::common::{CommonGroup, CommonScratch, CommonSets, aggregate_com
 use crate::score::impute;
 use crate::score::matrix::Matrix;
 use crate::score::normalise::normalise_into_with;
-use crate::score::rank::{RankOrder, min_rank_in_place};
+use crate::score::rank::{RankOrder, min_rank_by_block};
 pub use crate::score::scores::{Scores, ScoresTable, Stage, StageTable, TreatmentRecord};
 use crate::score::spec::{Comparison, Framework, ImputeSpec, Node, NormaliseSpec};
 use crate::score::treat::treat_into;
@@ -87,11 +87,14 @@ pub fn build(fw: &Framework, coin: &Coin) -> Result<Scores> {
         } else {
             aggregated.col(c - k)
         };
-        for members in &rank_blocks {
-            gather(col, members, &mut buf);
-            min_rank_in_place(&mut buf, RankOrder::HighestFirst, &mut scratch);
-            scatter(&buf, members, ranks.col_mut(c));
-        }
+        min_rank_by_block(
+            col,
+            &rank_blocks,
+            RankOrder::HighestFirst,
+            ranks.col_mut(c),
+            &mut buf,
+            &mut scratch,
+        );
     }
 
     Ok(Scores {

@@ -121,6 +121,37 @@ pub fn rank(x: &[f64]) -> Vec<f64> {
     out
 }
 
+/// Minimum ranks of `values` within each block (`blocks` lists the rows of each block): each
+/// block is ranked on its own with [`min_rank_in_place`] and the ranks written to `out` at the
+/// block's rows. `buf` and `scratch` are reused, so a loop over many columns allocates nothing.
+///
+/// # Examples
+/// ```
+/// use linkage::score::rank::{min_rank_by_block, RankOrder};
+/// let values = [3.0, 1.0, 2.0, 5.0];
+/// let blocks = [vec![0, 2], vec![1, 3]];
+/// let mut out = [0.0; 4];
+/// min_rank_by_block(&values, &blocks, RankOrder::HighestFirst, &mut out, &mut Vec::new(), &mut Vec::new());
+/// assert_eq!(out, [1.0, 2.0, 2.0, 1.0]);
+/// ```
+pub fn min_rank_by_block(
+    values: &[f64],
+    blocks: &[Vec<usize>],
+    order: RankOrder,
+    out: &mut [f64],
+    buf: &mut Vec<f64>,
+    scratch: &mut Vec<usize>,
+) {
+    for members in blocks {
+        buf.clear();
+        buf.extend(members.iter().map(|&i| values[i]));
+        min_rank_in_place(buf, order, scratch);
+        for (&v, &i) in buf.iter().zip(members) {
+            out[i] = v;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

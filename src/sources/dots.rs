@@ -78,6 +78,63 @@ fn value_cell(value: &Cells<'_>, i: usize) -> Result<(Option<f64>, bool)> {
     }
 }
 
+/// The flows of one DOTS file, checked as they are added: a missing value is excluded and
+/// counted, a negative value or a repeated (reporter, partner, flow, year) is an error naming the
+/// row. Shared by the three DOTS loaders.
+pub(crate) struct FlowSink<'p> {
+    path: &'p Path,
+    seen: HashMap<(Iso3, Iso3, Flow, i32), usize>,
+    out: Vec<TradeFlow>,
+    pub(crate) acc: Accounting,
+}
+
+impl<'p> FlowSink<'p> {
+    pub(crate) fn new(step: &str, path: &'p Path, capacity: usize) -> FlowSink<'p> {
+        FlowSink {
+            path,
+            seen: HashMap::new(),
+            out: Vec::with_capacity(capacity),
+            acc: Accounting::new(step, path.display().to_string()),
+        }
+    }
+
+    /// Add the flow of file row `row`, whose value may be missing.
+    pub(crate) fn add(&mut self, row: usize, value: Option<f64>, flow: TradeFlow) -> Result<()> {
+        let Some(v) = value else {
+            self.acc.exclude("value missing", 1);
+            return Ok(());
+        };
+        if v < 0.0 {
+            return Err(Error::Negative {
+                at: Location::cell(self.path, row, "value_usd_millions"),
+                value: v,
+                unit: "US$ millions of gross trade".into(),
+            });
+        }
+        let (r, p, f, y) = (flow.reporter, flow.partner, flow.flow, flow.year);
+        if let Some(first) = self.seen.insert((r, p, f, y), row) {
+            return Err(Error::DuplicateKey {
+                at: Location::row(self.path, row),
+                first_row: first,
+                key: format!("({r}, {p}, {f:?}, {y})"),
+            });
+        }
+        self.out.push(TradeFlow {
+            value_musd: v,
+            ..flow
+        });
+        self.acc.used(1);
+        Ok(())
+    }
+
+    pub(crate) fn finish(self) -> Loaded<Vec<TradeFlow>> {
+        Loaded {
+            records: self.out,
+            accounting: self.acc,
+        }
+    }
+}
+
 /// Read a DOTS extract.
 ///
 /// # Errors
@@ -103,12 +160,11 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<TradeFlow>>> {
     let year = t.column("year")?;
     let value = t.column("value_usd_millions")?;
     let world: Iso3 = crate::iso3!("WLD");
-    let mut acc = Accounting::new("imf dots", path.display().to_string());
-    let mut out = Vec::with_capacity(t.height());
-    let mut seen: HashMap<(Iso3, Iso3, Flow, i32), usize> = HashMap::new();
+    let mut sink = FlowSink::new("imf dots", path, t.height());
     for i in 0..t.height() {
         let Some(r) = reporter.text(i) else {
-            acc.exclude("reporter is a country group or historical entity", 1);
+            sink.acc
+                .exclude("reporter is a country group or historical entity", 1);
             continue;
         };
         let r = conc
@@ -123,42 +179,22 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<TradeFlow>>> {
                 .ok_or_else(|| partner.unknown_country(i, code))?,
             None if partner_name.text(i) == Some("World") => world,
             None => {
-                acc.exclude("partner is a country group or historical entity", 1);
+                sink.acc
+                    .exclude("partner is a country group or historical entity", 1);
                 continue;
             }
         };
-        let Some(v) = v else {
-            acc.exclude("value missing", 1);
-            continue;
-        };
-        if v < 0.0 {
-            return Err(Error::Negative {
-                at: Location::cell(path, i + 1, "value_usd_millions"),
-                value: v,
-                unit: "US$ millions of gross trade".into(),
-            });
-        }
-        if let Some(first) = seen.insert((r, p, f, y), i + 1) {
-            return Err(Error::DuplicateKey {
-                at: Location::row(path, i + 1),
-                first_row: first,
-                key: format!("({r}, {p}, {f:?}, {y})"),
-            });
-        }
-        out.push(TradeFlow {
+        let flow = TradeFlow {
             reporter: r,
             partner: p,
             flow: f,
             year: y,
-            value_musd: v,
+            value_musd: 0.0,
             estimate,
-        });
-        acc.used(1);
+        };
+        sink.add(value.row(i), v, flow)?;
     }
-    Ok(Loaded {
-        records: out,
-        accounting: acc,
-    })
+    Ok(sink.finish())
 }
 
 /// Read every reporter's total exports to and imports from the World
@@ -185,56 +221,34 @@ pub fn load_world_totals(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<T
     let flow = t.column("flow")?;
     let year = t.column("year")?;
     let value = t.column("value_usd_millions")?;
-    let world: Iso3 = crate::iso3!("WLD");
-    let mut acc = Accounting::new("imf dots world totals", path.display().to_string());
-    let mut out = Vec::with_capacity(t.height());
-    let mut seen: HashMap<(Iso3, Flow, i32), usize> = HashMap::new();
+    let mut sink = FlowSink::new("imf dots world totals", path, t.height());
     for i in 0..t.height() {
         let f = parse_flow(&flow, i)?;
         let y = year.year(i, 2000, 2020)?;
         let (v, estimate) = value_cell(&value, i)?;
         let Some(code) = reporter.text(i) else {
-            acc.exclude("reporter is a country group or historical entity", 1);
+            sink.acc
+                .exclude("reporter is a country group or historical entity", 1);
             continue;
         };
         let r = conc
             .parse_iso3(code)
             .ok_or_else(|| reporter.unknown_country(i, code))?;
-        let Some(v) = v else {
-            acc.exclude("value missing", 1);
-            continue;
-        };
-        if v < 0.0 {
-            return Err(Error::Negative {
-                at: Location::cell(path, i + 1, "value_usd_millions"),
-                value: v,
-                unit: "US$ millions of gross trade".into(),
-            });
-        }
-        if let Some(first) = seen.insert((r, f, y), i + 1) {
-            return Err(Error::DuplicateKey {
-                at: Location::row(path, i + 1),
-                first_row: first,
-                key: format!("({r}, {f:?}, {y})"),
-            });
-        }
-        out.push(TradeFlow {
+        let flow = TradeFlow {
             reporter: r,
-            partner: world,
+            partner: crate::iso3!("WLD"),
             flow: f,
             year: y,
-            value_musd: v,
+            value_musd: 0.0,
             estimate,
-        });
-        acc.used(1);
+        };
+        sink.add(value.row(i), v, flow)?;
     }
-    Ok(Loaded {
-        records: out,
-        accounting: acc,
-    })
+    Ok(sink.finish())
 }
 
-fn parse_flow(flow: &Cells<'_>, i: usize) -> Result<Flow> {
+/// The `flow` cell of row `i`: `exports_fob` or `imports_cif`.
+pub(crate) fn parse_flow(flow: &Cells<'_>, i: usize) -> Result<Flow> {
     match flow.required_text(i)? {
         "exports_fob" => Ok(Flow::Exports),
         "imports_cif" => Ok(Flow::Imports),

@@ -9,15 +9,13 @@
 //! (empty `reporter_iso3`) are excluded and counted. There is **no Japan counterpart**: no
 //! economy's trade with Japan is in this file. Values carry no estimate marks.
 
-use std::collections::HashMap;
 use std::path::Path;
 
-use crate::error::{Error, Location, Result};
+use crate::error::Result;
 use crate::io::table::Table;
-use crate::panel::accounting::Accounting;
 use crate::panel::country::{Concordance, Iso3};
 use crate::sources::Loaded;
-use crate::sources::dots::{Flow, TradeFlow};
+use crate::sources::dots::{FlowSink, TradeFlow, parse_flow};
 
 /// The file, relative to the data directory.
 pub const FILE: &str = "bilateral_trade_recent/imf_dots_all_reporters_with_usa_chn_2015_2024.csv";
@@ -52,23 +50,13 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<TradeFlow>>> {
     let year = t.column("year")?;
     let value = t.column("value_usd_millions")?;
     let world: Iso3 = crate::iso3!("WLD");
-    let mut acc = Accounting::new("imf dots, newer vintage", path.display().to_string());
-    let mut out = Vec::with_capacity(t.height());
-    let mut seen: HashMap<(Iso3, Iso3, Flow, i32), usize> = HashMap::new();
+    let mut sink = FlowSink::new("imf dots, newer vintage", path, t.height());
     for i in 0..t.height() {
-        let f = match flow.required_text(i)? {
-            "exports_fob" => Flow::Exports,
-            "imports_cif" => Flow::Imports,
-            other => {
-                return Err(flow.invalid(
-                    i,
-                    format!("unknown flow {other:?} (expected exports_fob or imports_cif)"),
-                ));
-            }
-        };
+        let f = parse_flow(&flow, i)?;
         let y = year.year(i, YEARS.0, YEARS.1)?;
         let Some(r) = reporter.text(i) else {
-            acc.exclude("reporter is an IMF aggregate (no ISO3 code)", 1);
+            sink.acc
+                .exclude("reporter is an IMF aggregate (no ISO3 code)", 1);
             continue;
         };
         let r = conc
@@ -86,36 +74,15 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<TradeFlow>>> {
                 ));
             }
         };
-        let Some(v) = value.f64(i)? else {
-            acc.exclude("value missing", 1);
-            continue;
-        };
-        if v < 0.0 {
-            return Err(Error::Negative {
-                at: Location::cell(path, value.row(i), "value_usd_millions"),
-                value: v,
-                unit: "US$ millions of gross trade".into(),
-            });
-        }
-        if let Some(first) = seen.insert((r, p, f, y), value.row(i)) {
-            return Err(Error::DuplicateKey {
-                at: Location::row(path, value.row(i)),
-                first_row: first,
-                key: format!("({r}, {p}, {f:?}, {y})"),
-            });
-        }
-        out.push(TradeFlow {
+        let flow = TradeFlow {
             reporter: r,
             partner: p,
             flow: f,
             year: y,
-            value_musd: v,
+            value_musd: 0.0,
             estimate: false,
-        });
-        acc.used(1);
+        };
+        sink.add(value.row(i), value.f64(i)?, flow)?;
     }
-    Ok(Loaded {
-        records: out,
-        accounting: acc,
-    })
+    Ok(sink.finish())
 }

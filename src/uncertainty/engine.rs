@@ -14,7 +14,7 @@
 //! as `build` does (weights renormalised over the children present, `min_present`; a group
 //! with `compare = "common"` by [`crate::score::common`]'s rule, within the ranking blocks);
 //! rank the top level within the ranking blocks with
-//! [`crate::score::rank::min_rank_in_place`]. No allocation (but for the block matrices of a
+//! [`crate::score::rank::min_rank_by_block`]. No allocation (but for the block matrices of a
 //! Copeland group compared on common sets, made at its first replication in a workspace), no
 //! polars. At the nominal point the result is bit-identical to `build`.
 
@@ -24,7 +24,7 @@ use crate::score::build::build;
 use crate::score::coin::Coin;
 use crate::score::common::{CommonGroup, CommonScratch, aggregate_common};
 use crate::score::matrix::Matrix;
-use crate::score::rank::{RankOrder, min_rank_in_place};
+use crate::score::rank::{RankOrder, min_rank_by_block};
 use crate::score::spec::{Comparison, Framework, ImputeSpec, Node, NormaliseSpec};
 use crate::uncertainty::inputs::{Design, Input, InputKind, Inputs};
 
@@ -601,14 +601,14 @@ impl Engine {
         }
         let root = self.fw.root();
         scores.copy_from_slice(work.col(k + root));
-        for members in &self.rank_blocks {
-            buf.clear();
-            buf.extend(members.iter().map(|&i| scores[i]));
-            min_rank_in_place(buf, RankOrder::HighestFirst, scratch);
-            for (&v, &i) in buf.iter().zip(members) {
-                ranks[i] = v;
-            }
-        }
+        min_rank_by_block(
+            scores,
+            &self.rank_blocks,
+            RankOrder::HighestFirst,
+            ranks,
+            buf,
+            scratch,
+        );
         Ok(())
     }
 }
