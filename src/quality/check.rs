@@ -66,10 +66,10 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
             _ => HashMap::new(),
         };
         for &i in &by_indicator[k as usize] {
-            if panel.rows()[i].flag.is_some() {
+            let o = panel.rows()[i];
+            if o.flag.is_some() || !rule.tests(o.year) {
                 continue;
             }
-            let o = panel.rows()[i];
             let evidence = match rule.flag {
                 Flag::ShareOutOfRange => share_out_of_range(o.value, rule),
                 Flag::SmallDenominator => {

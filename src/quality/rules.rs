@@ -71,6 +71,28 @@ pub struct Rule {
     pub threshold: f64,
     /// The level below which the rule does not fire (same unit as the indicator).
     pub floor: f64,
+    /// Years whose values the rule does not test (inclusive), for a documented real break:
+    /// the collapse of travel in 2020–2022 is exempt from the jump rule on visitor arrivals.
+    /// The values of those years still serve as neighbours of the years around them.
+    pub exempt_years: Option<(i32, i32)>,
+}
+
+impl Rule {
+    /// Whether the rule tests a value of `year` (false inside [`Rule::exempt_years`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::{panel::flag::Flag, quality::RuleSet};
+    /// let rules = RuleSet::default();
+    /// let jump = rules.rule(Flag::ImplausibleJump, "visitors_to_actor").unwrap();
+    /// assert_eq!(jump.exempt_years, Some((2020, 2022)));
+    /// assert!(!jump.tests(2021));
+    /// assert!(jump.tests(2019));
+    /// ```
+    pub fn tests(&self, year: i32) -> bool {
+        self.exempt_years
+            .is_none_or(|(from, to)| year < from || year > to)
+    }
 }
 
 /// A spec's change to one default rule (TOML: `[[quality_rule]]` with `rule`, `indicator` and
@@ -97,7 +119,7 @@ pub struct RuleSet {
 }
 
 /// Every share indicator of the default catalogue (bounded by [0, 1] by meaning).
-pub const SHARE_INDICATORS: [&str; 9] = [
+pub const SHARE_INDICATORS: [&str; 13] = [
     "trade_share_dots",
     "trade_share_dots_v2022",
     "trade_share_mirror_dots",
@@ -107,7 +129,16 @@ pub const SHARE_INDICATORS: [&str; 9] = [
     "export_share_cow",
     "import_share_cow",
     "aid_share_dac",
+    "fdi_stock_share_unctad",
+    "fdi_flow_share_unctad",
+    "fdi_approvals_share_unctad",
+    "arrivals_share",
 ];
+
+/// The years of the collapse and recovery of international travel (COVID-19): real values,
+/// exempt from the jump rule on visitor arrivals (Japan 2021: 245,862 visitors against 31.9
+/// million in 2019; Japan reopened only in October 2022).
+pub const TRAVEL_COLLAPSE: (i32, i32) = (2020, 2022);
 
 /// DOTS trade shares watched for zeros and jumps (the partner's own or mirror records).
 const TRADE_SHARES: [&str; 4] = [
@@ -155,12 +186,25 @@ impl Default for RuleSet {
             against: None,
             threshold,
             floor,
+            exempt_years: None,
         };
         let mut rules = Vec::new();
         for s in SHARE_INDICATORS {
             rules.push(rule(Flag::ShareOutOfRange, s, &[], 1.0, 0.0));
         }
         rules.push(rule(Flag::SmallDenominator, "aid_share_dac", &[], 0.1, 0.0));
+        rules.push(rule(
+            Flag::SmallDenominator,
+            "fdi_flow_share_unctad",
+            &[],
+            0.1,
+            0.0,
+        ));
+        let (moe, moe_per_million) = (
+            "students_in_china_moe",
+            &["students_in_china_per_million_moe"][..],
+        );
+        rules.push(rule(Flag::ZeroForMissing, moe, moe_per_million, 0.0, 20.0));
         let (students, per_million) =
             ("students_in_actor_oecd", &["students_per_million_oecd"][..]);
         rules.push(rule(Flag::ZeroForMissing, students, per_million, 0.0, 20.0));
@@ -177,6 +221,23 @@ impl Default for RuleSet {
         for s in TRADE_SHARES {
             rules.push(rule(Flag::ImplausibleJump, s, &[], 8.0, 0.01));
         }
+        rules.push(rule(
+            Flag::ImplausibleJump,
+            moe,
+            moe_per_million,
+            2.0,
+            50.0,
+        ));
+        rules.push(Rule {
+            exempt_years: Some(TRAVEL_COLLAPSE),
+            ..rule(
+                Flag::ImplausibleJump,
+                "visitors_to_actor",
+                &["visitors_to_actor_per_thousand"],
+                3.0,
+                1000.0,
+            )
+        });
         rules.push(Rule {
             against: Some("trade_share_dots".into()),
             ..rule(Flag::MirrorGap, "trade_share_mirror_dots", &[], 2.0, 0.01)

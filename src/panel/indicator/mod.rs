@@ -3,6 +3,9 @@
 use crate::io::rows::{Column, Kind, RowSink, Rows};
 use serde::{Deserialize, Serialize};
 
+mod investment;
+mod people;
+
 /// The dimension of presence an indicator belongs to.
 ///
 /// The five of the CSIS/API study's method; the enum is `non_exhaustive` so more can follow.
@@ -141,15 +144,17 @@ impl IndicatorMeta {
 /// The default panel's indicators, with formulas and sources.
 ///
 /// Each is derived in [`crate::derive`] from the files under `data/` (see `data/README.md`).
-pub fn catalogue() -> Vec<IndicatorMeta> {
-    use Dimension::*;
-    let m = |code: &str,
-             name: &str,
-             dimension: Dimension,
-             unit: &str,
-             allows_negative: bool,
-             (source, citation): (&str, &str),
-             formula: &str| IndicatorMeta {
+/// One catalogue entry with direction +1 (the helper of [`catalogue`] and its submodules).
+pub(crate) fn meta(
+    code: &str,
+    name: &str,
+    dimension: Dimension,
+    unit: &str,
+    allows_negative: bool,
+    (source, citation): (&str, &str),
+    formula: &str,
+) -> IndicatorMeta {
+    IndicatorMeta {
         code: code.into(),
         name: name.into(),
         dimension,
@@ -159,7 +164,12 @@ pub fn catalogue() -> Vec<IndicatorMeta> {
         source: source.into(),
         citation: citation.into(),
         formula: formula.into(),
-    };
+    }
+}
+
+pub fn catalogue() -> Vec<IndicatorMeta> {
+    use Dimension::*;
+    let m = meta;
     const DOTS: (&str, &str) = (
         "IMF DOTS; WDI",
         "IMF Direction of Trade Statistics (actor- and partner-reported flows and every reporter's World totals, early-2022 vintage), data/imf_dots_bilateral/; World Bank WDI GDP (NY.GDP.MKTP.CD), data/worldbank_wdi_gdp/; WDI merchandise trade % of GDP (TG.VAL.TOTL.GD.ZS) via Gapminder, data/gapminder_systema_globalis/",
@@ -172,7 +182,7 @@ pub fn catalogue() -> Vec<IndicatorMeta> {
         "OECD DAC via WDI",
         "World Bank WDI, net bilateral aid flows from DAC donors (DC.DAC.*L.CD, from OECD DAC), via open-numbers, data/wdi_dac_bilateral_aid/",
     );
-    vec![
+    let mut all = vec![
         m(
             "trade_share_dots",
             "Actor's share of the partner's total goods trade (IMF DOTS, one source)",
@@ -380,7 +390,10 @@ pub fn catalogue() -> Vec<IndicatorMeta> {
                 "|theta_actor,t - theta_partner,t| with theta = idealpointfp, the ideal point from the final-passage votes of calendar year t (the only estimate of the release that reaches 2024; idealpointall and idealpointlegacy stop in 2023); formed when both rest on >= 10 final-passage votes; direction -1: a smaller distance is closer alignment",
             )
         },
-    ]
+    ];
+    all.extend(investment::catalogue());
+    all.extend(people::catalogue());
+    all
 }
 
 impl Rows for [IndicatorMeta] {
