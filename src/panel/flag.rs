@@ -28,17 +28,20 @@ pub enum Flag {
     MirrorGap,
     /// Two vintages of one source disagree by more than a factor on the same value.
     VintageBreak,
+    /// The same large count published for two partners of one actor and year: a copied cell.
+    RepeatedValue,
 }
 
 impl Flag {
     /// Every rule, in the order they are checked.
-    pub const ALL: [Flag; 6] = [
+    pub const ALL: [Flag; 7] = [
         Flag::ShareOutOfRange,
         Flag::SmallDenominator,
         Flag::ZeroForMissing,
         Flag::ImplausibleJump,
         Flag::MirrorGap,
         Flag::VintageBreak,
+        Flag::RepeatedValue,
     ];
 
     /// The rule's name, as written in files.
@@ -50,6 +53,7 @@ impl Flag {
             Flag::ZeroForMissing => "zero_for_missing",
             Flag::MirrorGap => "mirror_gap",
             Flag::VintageBreak => "vintage_break",
+            Flag::RepeatedValue => "repeated_value",
         }
     }
 }
@@ -62,7 +66,7 @@ impl std::str::FromStr for Flag {
             .find(|f| f.as_str() == s.trim())
             .ok_or_else(|| {
                 format!(
-                    "unknown rule {s:?} (expected share_out_of_range, small_denominator, implausible_jump, zero_for_missing, mirror_gap or vintage_break)"
+                    "unknown rule {s:?} (expected share_out_of_range, small_denominator, implausible_jump, zero_for_missing, mirror_gap, vintage_break or repeated_value)"
                 )
             })
     }

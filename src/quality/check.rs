@@ -65,6 +65,10 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
             Flag::SmallDenominator => denominator_medians(panel, k),
             _ => HashMap::new(),
         };
+        let twins = match rule.flag {
+            Flag::RepeatedValue => repeated_values(panel, &by_indicator[k as usize], rule),
+            _ => HashMap::new(),
+        };
         for &i in &by_indicator[k as usize] {
             let o = panel.rows()[i];
             if o.flag.is_some() || !rule.tests(o.year) {
@@ -77,7 +81,7 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
                 }
                 Flag::ZeroForMissing | Flag::ImplausibleJump => {
                     let s = &series[&(o.actor, o.partner, k)];
-                    let neighbours = neighbours(panel, s, o.year);
+                    let neighbours = neighbours(panel, s, o.year, rule);
                     if rule.flag == Flag::ZeroForMissing {
                         zero_for_missing(o.value, &neighbours, rule)
                     } else {
@@ -96,6 +100,14 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
                             ("mirror share", "the partner's own"),
                         )
                     }),
+                Flag::RepeatedValue => twins.get(&i).map(|others| {
+                    format!(
+                        "{} is also the value of {} for the same actor and year (floor {})",
+                        fmt(o.value),
+                        others.join(", "),
+                        fmt(rule.floor)
+                    )
+                }),
                 Flag::VintageBreak => against
                     .and_then(|a| panel.position(o.actor, o.partner, o.year, a))
                     .map(|j| panel.rows()[j])
@@ -128,20 +140,47 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
 
 /// The nearest year with a non-zero value on each side of `year` in the series, as
 /// (year, value): before, after.
-fn neighbours(panel: &Panel, series: &[(i32, usize)], year: i32) -> Vec<(i32, f64)> {
+fn neighbours(panel: &Panel, series: &[(i32, usize)], year: i32, rule: &Rule) -> Vec<(i32, f64)> {
     let value = |&(y, i): &(i32, usize)| (y, panel.rows()[i].value);
     let before = series
         .iter()
         .rev()
-        .filter(|(y, _)| *y < year)
+        .filter(|(y, _)| *y < year && rule.tests(*y))
         .map(value)
         .find(|(_, v)| *v != 0.0);
     let after = series
         .iter()
-        .filter(|(y, _)| *y > year)
+        .filter(|(y, _)| *y > year && rule.tests(*y))
         .map(value)
         .find(|(_, v)| *v != 0.0);
     before.into_iter().chain(after).collect()
+}
+
+/// The rows of `rows` (one indicator) whose value, at least the rule's floor, is also the value
+/// of another partner of the same actor and year, with those partners.
+fn repeated_values(panel: &Panel, rows: &[usize], rule: &Rule) -> HashMap<usize, Vec<String>> {
+    let mut groups: HashMap<(Iso3, i32, u64), Vec<usize>> = HashMap::new();
+    for &i in rows {
+        let o = panel.rows()[i];
+        if o.value >= rule.floor && o.value > 0.0 {
+            groups
+                .entry((o.actor, o.year, o.value.to_bits()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut out = HashMap::new();
+    for same in groups.values().filter(|g| g.len() > 1) {
+        for &i in same {
+            let others = same
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| panel.rows()[j].partner.to_string())
+                .collect();
+            out.insert(i, others);
+        }
+    }
+    out
 }
 
 fn median(values: &mut [f64]) -> f64 {

@@ -71,9 +71,9 @@ pub struct Rule {
     pub threshold: f64,
     /// The level below which the rule does not fire (same unit as the indicator).
     pub floor: f64,
-    /// Years whose values the rule does not test (inclusive), for a documented real break:
-    /// the collapse of travel in 2020–2022 is exempt from the jump rule on visitor arrivals.
-    /// The values of those years still serve as neighbours of the years around them.
+    /// Years the rule neither tests nor compares against (inclusive), for a documented real
+    /// break: the collapse of travel in 2020–2022 is exempt from the jump rule on visitor
+    /// arrivals, and 2023 is compared with 2019, not with the collapsed 2022.
     pub exempt_years: Option<(i32, i32)>,
 }
 
@@ -178,6 +178,17 @@ impl Default for RuleSet {
     ///   where one record was rebuilt (e.g. Myanmar's exports to the US in 2020: 236.96 against
     ///   904.57), without dropping a fifth of the recent series; `trade_share_dots_v2022` shows
     ///   every break, and a spec can tighten the threshold.
+    /// - **investment and people flows** (issue 14): `share_out_of_range` on the FDI shares and
+    ///   `arrivals_share`; `small_denominator`, threshold 0.1, on `fdi_flow_share_unctad`
+    ///   (a World inflow that is negative or below a tenth of the partner's median: net
+    ///   disinvestment makes shares of a near-zero difference); on the MOE count of students in
+    ///   China (`students_in_china_moe`, flagging its per-million rate) the OECD student
+    ///   settings (zero floor 20, jump factor 2, floor 50); **implausible_jump** on
+    ///   `visitors_to_actor` (flagging its per-thousand rate) with factor 3 and floor 1,000
+    ///   visitors, the years [`TRAVEL_COLLAPSE`] exempt; **repeated_value** on the visitor
+    ///   count (floor 10,000) and the MOE student count (floor 1,000). FDI positions, flows and
+    ///   the AEI deal values are left out of the jump rule: one large deal or disinvestment
+    ///   makes a genuine one-year spike.
     fn default() -> RuleSet {
         let rule = |flag, indicator: &str, also: &[&str], threshold, floor| Rule {
             flag,
@@ -221,13 +232,7 @@ impl Default for RuleSet {
         for s in TRADE_SHARES {
             rules.push(rule(Flag::ImplausibleJump, s, &[], 8.0, 0.01));
         }
-        rules.push(rule(
-            Flag::ImplausibleJump,
-            moe,
-            moe_per_million,
-            2.0,
-            50.0,
-        ));
+        rules.push(rule(Flag::ImplausibleJump, moe, moe_per_million, 2.0, 50.0));
         rules.push(Rule {
             exempt_years: Some(TRAVEL_COLLAPSE),
             ..rule(
@@ -238,6 +243,20 @@ impl Default for RuleSet {
                 1000.0,
             )
         });
+        rules.push(rule(
+            Flag::RepeatedValue,
+            "visitors_to_actor",
+            &["visitors_to_actor_per_thousand"],
+            0.0,
+            10_000.0,
+        ));
+        rules.push(rule(
+            Flag::RepeatedValue,
+            moe,
+            moe_per_million,
+            0.0,
+            1_000.0,
+        ));
         rules.push(Rule {
             against: Some("trade_share_dots".into()),
             ..rule(Flag::MirrorGap, "trade_share_mirror_dots", &[], 2.0, 0.01)

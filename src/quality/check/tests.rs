@@ -250,3 +250,96 @@ fn assess_clears_old_flags_and_overrides_change_thresholds() {
     assess(&mut p, &RuleSet::none());
     assert_eq!(p.flagged(), 0);
 }
+
+#[test]
+fn the_travel_collapse_is_exempt_from_the_jump_rule_but_a_spike_is_not() {
+    // Synthetic: visitors from Vietnam in Japan, 500k a year, 30k in 2020-2021, 40k in 2022,
+    // back to 500k; and a spike of 5 million in 2017 (10x both neighbours).
+    let mut p = Panel::new(catalogue()).unwrap();
+    let (jp, vn) = (iso3!("JPN"), iso3!("VNM"));
+    for (y, v) in [
+        (2015, 470e3),
+        (2016, 480e3),
+        (2017, 5e6),
+        (2018, 500e3),
+        (2019, 520e3),
+        (2020, 30e3),
+        (2021, 30e3),
+        (2022, 40e3),
+        (2023, 510e3),
+    ] {
+        p.push(jp, vn, y, "visitors_to_actor", v).unwrap();
+        p.push(jp, vn, y, "visitors_to_actor_per_thousand", v / 97e3)
+            .unwrap();
+    }
+    let r = assess(&mut p, &RuleSet::default());
+    // 2017 is flagged, with its per-thousand rate; 2020-2022 are neither tested nor compared
+    // against: 2023, the last year, is compared with 2019 (not with 40k in 2022, which would
+    // flag it, 12.75x), and 2019 with 2018 and 2023.
+    assert_eq!(
+        flagged_years(&p),
+        vec![(2017, Flag::ImplausibleJump), (2017, Flag::ImplausibleJump)]
+    );
+    assert_eq!(r.cells().len(), 2);
+    // Without the exemption the collapse is caught: 2021 at 30k between 500k and 510k, and
+    // 2022, the series' last year, against 30k alone.
+    let mut q = Panel::new(catalogue()).unwrap();
+    for (y, v) in [(2019, 520e3), (2020, 500e3), (2021, 30e3), (2022, 510e3)] {
+        q.push(jp, vn, y, "visitors_to_actor", v).unwrap();
+    }
+    assess(&mut q, &RuleSet::default());
+    assert!(flagged_years(&q).is_empty(), "2021 is exempt");
+    let mut no_exemption = RuleSet::default().rules().to_vec();
+    for r in &mut no_exemption {
+        r.exempt_years = None;
+    }
+    assess(&mut q, &RuleSet::new(no_exemption));
+    assert_eq!(
+        flagged_years(&q),
+        vec![(2021, Flag::ImplausibleJump), (2022, Flag::ImplausibleJump)]
+    );
+}
+
+#[test]
+fn repeated_value_catches_a_copied_cell_above_the_floor() {
+    // Synthetic, after UNWTO's table of arrivals in China, where India and Indonesia share
+    // 708,517 in 2018: the same count for two partners of one actor and year is flagged in
+    // both, with its per-thousand rate; equal small counts (below 10,000) are not.
+    let mut p = Panel::new(catalogue()).unwrap();
+    let (cn, ind, idn, mm, la, bt) = (
+        iso3!("CHN"),
+        iso3!("IND"),
+        iso3!("IDN"),
+        iso3!("MMR"),
+        iso3!("LAO"),
+        iso3!("BTN"),
+    );
+    for (partner, v) in [
+        (ind, 708_517.0),
+        (idn, 708_517.0),
+        (mm, 12_379_845.0),
+        (la, 900.0),
+        (bt, 900.0),
+    ] {
+        p.push(cn, partner, 2018, "visitors_to_actor", v).unwrap();
+        p.push(cn, partner, 2018, "visitors_to_actor_per_thousand", v / 1e5)
+            .unwrap();
+    }
+    let r = assess(&mut p, &RuleSet::default());
+    let flagged: Vec<(Iso3, Flag)> = p
+        .rows()
+        .iter()
+        .filter_map(|o| o.flag.map(|f| (o.partner, f)))
+        .collect();
+    assert_eq!(flagged.len(), 4, "{flagged:?}");
+    assert!(
+        flagged
+            .iter()
+            .all(|(c, f)| (*c == ind || *c == idn) && *f == Flag::RepeatedValue)
+    );
+    assert!(
+        r.cells()
+            .iter()
+            .any(|c| c.evidence.contains("708517") && c.evidence.contains("IDN"))
+    );
+}
