@@ -141,9 +141,6 @@ impl IndicatorMeta {
     }
 }
 
-/// The default panel's indicators, with formulas and sources.
-///
-/// Each is derived in [`crate::derive`] from the files under `data/` (see `data/README.md`).
 /// One catalogue entry with direction +1 (the helper of [`catalogue`] and its submodules).
 pub(crate) fn meta(
     code: &str,
@@ -167,6 +164,19 @@ pub(crate) fn meta(
     }
 }
 
+/// The default panel's indicators, with formulas and sources.
+///
+/// Each is derived in [`crate::derive`] from the files under `data/` (see `data/README.md`).
+///
+/// # Examples
+/// ```
+/// use linkage::{catalogue, Dimension};
+/// let c = catalogue();
+/// // Every dimension of the study has indicators.
+/// for d in Dimension::ALL {
+///     assert!(c.iter().any(|m| m.dimension == d), "{d}");
+/// }
+/// ```
 pub fn catalogue() -> Vec<IndicatorMeta> {
     use Dimension::*;
     let m = meta;
