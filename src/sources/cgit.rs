@@ -32,6 +32,11 @@ use crate::sources::Loaded;
 pub const FILE: &str = "aei_china_investment/cgit_host_year_totals_2005_2025.csv";
 
 /// Years the file covers (2025 partial).
+///
+/// # Examples
+/// ```
+/// assert_eq!(linkage::sources::cgit::YEARS, (2005, 2025));
+/// ```
 pub const YEARS: (i32, i32) = (2005, 2025);
 
 /// China's tracked deals in one host country in one year, US$ million.
@@ -106,7 +111,10 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<DealYear>>> {
     let con_n = t.column("construction_n_transactions")?;
     let total_n = t.column("total_n_transactions")?;
     let months = t.column("construction_months_covered")?;
-    let mut acc = Accounting::new("aei china global investment tracker", path.display().to_string());
+    let mut acc = Accounting::new(
+        "aei china global investment tracker",
+        path.display().to_string(),
+    );
     let mut out = Vec::with_capacity(t.height());
     let mut first_row = HashMap::new();
     let usd = "US$ million (deal values)";

@@ -63,6 +63,11 @@ pub const FLOWS_FILE: &str = "unctad_bilateral_fdi/fdi_inflows_by_origin_2001_20
 pub const NOTES_FILE: &str = "unctad_bilateral_fdi/fdi_table_notes.csv";
 
 /// Years the source covers.
+///
+/// # Examples
+/// ```
+/// assert_eq!(linkage::sources::unctad_fdi::YEARS, (2001, 2012));
+/// ```
 pub const YEARS: (i32, i32) = (2001, 2012);
 
 /// Which UNCTAD table: inward stock (Table 3) or inflows (Table 1).
@@ -300,7 +305,10 @@ fn load_notes(
     let host = t.column("host_iso3")?;
     let header = t.column("header_label")?;
     let note = t.column("note_lines")?;
-    let mut acc = Accounting::new("unctad bilateral fdi table notes", path.display().to_string());
+    let mut acc = Accounting::new(
+        "unctad bilateral fdi table notes",
+        path.display().to_string(),
+    );
     let mut first_row = HashMap::new();
     for i in 0..t.height() {
         let measure = match folder.required_text(i)? {
@@ -314,7 +322,10 @@ fn load_notes(
             .ok_or_else(|| host.unknown_country(i, code))?;
         // BWA and PSE: sheet 3 is "Table 2" (outflows by destination), not inward stock.
         if table.required_text(i)?.starts_with("Table 2") {
-            acc.exclude("sheet is Table 2 (FDI flows abroad), not an inward table", 1);
+            acc.exclude(
+                "sheet is Table 2 (FDI flows abroad), not an inward table",
+                1,
+            );
             continue;
         }
         let label = header.required_text(i)?;
@@ -376,7 +387,7 @@ fn load_cells(
             (None, Some(v)) => Some(v),
             (Some(".."), None) => None,
             (Some("-"), None) => Some(0.0),
-            (Some("-" | "- -0"), Some(v)) if v == 0.0 => Some(0.0),
+            (Some("-" | "- -0"), Some(0.0)) => Some(0.0),
             (None, None) => {
                 return Err(value.invalid(i, "empty value without the symbol `..`"));
             }
@@ -444,4 +455,4 @@ fn load_cells(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

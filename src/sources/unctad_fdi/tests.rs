@@ -8,7 +8,9 @@ const NOTES_HEADER: &str = "table,title_in_file,source_folder,host_iso3,host_fil
 
 /// A note line of the notes file (only the columns the loader reads carry meaning).
 fn note(table: &str, folder: &str, host: &str, header: &str, note: &str) -> String {
-    format!("{table},t,{folder},{host},{host},h,(Millions of US dollars),{header},Source: x,{note},1,utf-8,p,c\n")
+    format!(
+        "{table},t,{folder},{host},{host},h,(Millions of US dollars),{header},Source: x,{note},1,utf-8,p,c\n"
+    )
 }
 
 /// A synthetic data directory holding the three files.
@@ -308,7 +310,14 @@ fn real_files_spot_values_and_accounts() {
     assert_relative_eq!(find(&fdi, Flows, vnm, Origin::World, 2011).unwrap(), 7519.0);
     // `BRA,BRA,Brazil,Poland,POL,4,European Union,2005,0,-`
     assert_relative_eq!(
-        find(&fdi, Stock, iso3!("BRA"), Origin::Country(iso3!("POL")), 2005).unwrap(),
+        find(
+            &fdi,
+            Stock,
+            iso3!("BRA"),
+            Origin::Country(iso3!("POL")),
+            2005
+        )
+        .unwrap(),
         0.0
     );
     // Kinds and bases of the notes (PROVENANCE §17).
