@@ -7,6 +7,7 @@ use crate::panel::country::Iso3;
 pub mod aid;
 pub mod favourability;
 pub mod ideal_points;
+pub mod investment;
 pub mod opinion;
 pub mod students;
 pub mod trade_cow;

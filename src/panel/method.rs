@@ -12,6 +12,11 @@
 /// | `mirror` | the actor's records of its flows with the partner (DOTS) | the partner's own total with the World (DOTS) |
 /// | `mirror_wdi_total` | the actor's records (DOTS) | the partner's merchandise trade from WDI (TG.VAL.TOTL.GD.ZS / 100 × GDP), only where DOTS has no total |
 ///
+/// The UNCTAD FDI indicators use two of these names too. `partner_reported`: the partner
+/// (host) economy's own UNCTAD table, by origin, with its own World total (shares) or over its
+/// GDP. `mirror`: the origins' own reports of their FDI in the partner, as UNCTAD publishes them
+/// where the partner has no table of its own, over the partner's GDP (no World total, no share).
+///
 /// # Examples
 /// ```
 /// use linkage::panel::method::Method;
@@ -24,11 +29,13 @@ pub enum Method {
     /// The indicator's one formula, as catalogued (written as an empty cell).
     #[default]
     Formula,
-    /// The partner's own records over its own World total (early-2022 vintage).
+    /// The partner's own records over its own World total (early-2022 vintage); for UNCTAD FDI,
+    /// the host's own table.
     PartnerReported,
     /// The partner's own records over its own World total (newer vintage, 2015–2024).
     PartnerReportedRecent,
-    /// The actor's (mirror) records over the partner's own World total.
+    /// The actor's (mirror) records over the partner's own World total; for UNCTAD FDI, the
+    /// origins' reports over the partner's GDP.
     Mirror,
     /// The actor's records over the partner's WDI merchandise trade (DOTS has no total).
     MirrorWdiTotal,

@@ -9,6 +9,7 @@ use crate::panel::accounting::Accounting;
 use crate::panel::country::Iso3;
 
 pub mod aiddata;
+pub mod cgit;
 pub mod cow;
 pub mod dac;
 pub mod ddf;
@@ -20,6 +21,7 @@ pub mod institutions;
 pub mod pew;
 pub mod pew_global;
 pub mod students;
+pub mod unctad_fdi;
 pub mod unvotes;
 pub mod worldbank;
 
