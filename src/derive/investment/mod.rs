@@ -14,10 +14,12 @@
 //!   flows (method `partner_reported`, denominator F_WP).
 //! - `fdi_stock_gdp_unctad` = 100 × S_AP × 10⁶ / GDP_P: from P's own table (method
 //!   `partner_reported`) or, where P's table is the flat origin-reported one, from the origins'
-//!   own reports as UNCTAD publishes them (method `mirror`); denominator GDP_P. Taiwan's stock
-//!   (accumulated approvals since 1952, [`Basis::AccumulatedApprovals`](crate::sources::unctad_fdi::Basis::AccumulatedApprovals)) is left out.
-//!   Mongolia's stock note says only "on an approval basis" ([`Basis::Approvals`](crate::sources::unctad_fdi::Basis::Approvals)); the
-//!   catalogue leaves out Taiwan only, so Mongolia's stock is kept, in both stock indicators.
+//!   own reports as UNCTAD publishes them (method `mirror`); denominator GDP_P.
+//! - A stock on an approval basis is left out of both stock indicators, counted: Mongolia's
+//!   ([`Basis::Approvals`](crate::sources::unctad_fdi::Basis::Approvals)) and Taiwan's
+//!   (accumulated approvals since 1952,
+//!   [`Basis::AccumulatedApprovals`](crate::sources::unctad_fdi::Basis::AccumulatedApprovals)):
+//!   approved is not realised FDI, and approvals accumulated over sixty years are no position.
 //!
 //! Countries are taken by their code, the total is the `World` row: region rows are never
 //! summed (UNCTAD lists selected children only, so they do not add up to their region). A

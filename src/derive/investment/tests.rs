@@ -94,12 +94,9 @@ fn unctad_synthetic_fixture_hand_checked() {
         0.0
     );
     assert!(obs(&p, chn, vnm, 2012, "fdi_stock_gdp_unctad").is_none());
-    // Taiwan: a share of accumulated approvals (17,312 / 121,444), no % of GDP.
-    assert_relative_eq!(
-        obs(&p, jpn, twn, 2012, "fdi_stock_share_unctad").unwrap().0,
-        17312.0 / 121444.0,
-        max_relative = 1e-15
-    );
+    // Taiwan: accumulated approvals, neither a share (17,312 / 121,444 would be 0.14) nor a %
+    // of GDP.
+    assert!(obs(&p, jpn, twn, 2012, "fdi_stock_share_unctad").is_none());
     assert!(obs(&p, jpn, twn, 2012, "fdi_stock_gdp_unctad").is_none());
     // Flows: realised 50 / 200; approvals go to their own indicator: 54 / 1,419, 407 / 1,419.
     assert_eq!(
@@ -122,10 +119,10 @@ fn unctad_synthetic_fixture_hand_checked() {
         407.0 / 1419.0,
         max_relative = 1e-15
     );
-    // Candidates: 8 stock cells × 2 + 3 flows cells = 19; pushed: stock shares 3 (JPN, CHN in
-    // KOR 2012; JPN in TWN), % GDP 6 (KOR 2012 ×2, 2011; VNM ×3), flows 3 = 12.
+    // Candidates: 8 stock cells × 2 + 3 flows cells = 19; pushed: stock shares 2 (JPN, CHN in
+    // KOR 2012), % GDP 6 (KOR 2012 ×2, 2011; VNM ×3), flows 3 = 11.
     assert!(acc.balances());
-    assert_eq!((acc.rows_in(), acc.rows_used(), p.len()), (19, 12, 12));
+    assert_eq!((acc.rows_in(), acc.rows_used(), p.len()), (19, 11, 11));
     let ex = acc.exclusions();
     assert_eq!(
         ex["fdi_stock_share_unctad: partner's table is origin-reported (flat, no World total)"],
@@ -140,10 +137,14 @@ fn unctad_synthetic_fixture_hand_checked() {
         1
     );
     assert_eq!(ex["fdi_stock_gdp_unctad: partner's GDP missing"], 1);
-    assert_eq!(
-        ex["fdi_stock_gdp_unctad: partner's stock is accumulated approvals (Taiwan Province of China)"],
-        1
-    );
+    for code in ["fdi_stock_share_unctad", "fdi_stock_gdp_unctad"] {
+        assert_eq!(
+            ex[&format!(
+                "{code}: partner's stock is on an approval basis (Mongolia; Taiwan Province of China: accumulated approvals)"
+            )],
+            1
+        );
+    }
 }
 
 #[test]

@@ -92,6 +92,9 @@ pub fn derive_unctad(
     Ok(acc)
 }
 
+/// Why a stock on an approval basis is left out of both stock indicators.
+const APPROVAL_STOCK: &str = "partner's stock is on an approval basis (Mongolia; Taiwan Province of China: accumulated approvals)";
+
 /// The share of `c` in its host's World total, under the code the measure and basis give.
 fn share(
     c: &FdiCell,
@@ -102,7 +105,11 @@ fn share(
     acc: &mut Accounting,
 ) -> Result<()> {
     let code = match (c.measure, table.basis) {
-        (FdiMeasure::Stock, _) => STOCK_SHARE,
+        (FdiMeasure::Stock, Basis::Realised) => STOCK_SHARE,
+        (FdiMeasure::Stock, _) => {
+            acc.exclude(format!("{STOCK_SHARE}: {APPROVAL_STOCK}"), 1);
+            return Ok(());
+        }
         (FdiMeasure::Flows, Basis::Realised) => FLOW_SHARE,
         (FdiMeasure::Flows, Basis::Approvals | Basis::AccumulatedApprovals) => APPROVALS_SHARE,
     };
@@ -144,13 +151,8 @@ fn stock_gdp(
     panel: &mut Panel,
     acc: &mut Accounting,
 ) -> Result<()> {
-    if table.basis == Basis::AccumulatedApprovals {
-        acc.exclude(
-            format!(
-                "{STOCK_GDP}: partner's stock is accumulated approvals (Taiwan Province of China)"
-            ),
-            1,
-        );
+    if table.basis != Basis::Realised {
+        acc.exclude(format!("{STOCK_GDP}: {APPROVAL_STOCK}"), 1);
         return Ok(());
     }
     let g = gdp.get(&(c.host, c.year)).copied();

@@ -24,7 +24,7 @@ pub(super) fn catalogue() -> Vec<IndicatorMeta> {
             "share of partner's inward FDI stock (0-1; a negative position gives a negative share)",
             true,
             UNCTAD,
-            "inward FDI stock in the partner held by the actor / the partner's inward FDI stock from the World, both from the partner's own (hierarchical, 'Region / economy') UNCTAD table, year end, US$ m (method partner_reported). Not formed where the partner's table is the flat origin-reported one (no World total)",
+            "inward FDI stock in the partner held by the actor / the partner's inward FDI stock from the World, both from the partner's own (hierarchical, 'Region / economy') UNCTAD table, year end, US$ m (method partner_reported). Not formed where the partner's table is the flat origin-reported one (no World total) or its stock is on an approval basis (Mongolia, Taiwan Province of China)",
         ),
         meta(
             "fdi_flow_share_unctad",
@@ -51,7 +51,7 @@ pub(super) fn catalogue() -> Vec<IndicatorMeta> {
             "% of partner GDP",
             true,
             UNCTAD,
-            "100 x inward FDI stock in the partner held by the actor (US$ m x 1e6) / partner's GDP (current US$); from the partner's own hierarchical table (method partner_reported) or, where the partner's table is the flat one, from the origins' reports as UNCTAD publishes them (method mirror). Accumulated approvals (Taiwan Province of China) are left out",
+            "100 x inward FDI stock in the partner held by the actor (US$ m x 1e6) / partner's GDP (current US$); from the partner's own hierarchical table (method partner_reported) or, where the partner's table is the flat one, from the origins' reports as UNCTAD publishes them (method mirror). Stocks on an approval basis (Mongolia; Taiwan Province of China, accumulated approvals) are left out",
         ),
         meta(
             "cgit_investment_gdp",

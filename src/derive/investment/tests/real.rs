@@ -148,10 +148,12 @@ fn accounts_balance_and_rows_per_indicator() {
     assert!(r.unctad.balances() && r.cgit.balances());
     assert_eq!(r.unctad.rows_used() + r.cgit.rows_used(), p.len());
     // Counted independently from the CSV files (Python, same rules).
-    assert_eq!(count(p, "fdi_stock_share_unctad"), 8800);
+    // Less Mongolia's and Taiwan's approval-basis stock (229 cells with a World total).
+    assert_eq!(count(p, "fdi_stock_share_unctad"), 8800 - 229);
     assert_eq!(count(p, "fdi_flow_share_unctad"), 9824);
     assert_eq!(count(p, "fdi_approvals_share_unctad"), 324);
-    assert_eq!(count(p, "fdi_stock_gdp_unctad"), 8692 + 3811);
+    // Less Mongolia's 121 approval-basis cells with a GDP (Taiwan has no WDI GDP).
+    assert_eq!(count(p, "fdi_stock_gdp_unctad"), 8692 - 121 + 3811);
     let k = p.indicator_index("fdi_stock_gdp_unctad").unwrap();
     let mirror = p
         .rows()
@@ -189,10 +191,15 @@ fn accounts_balance_and_rows_per_indicator() {
         ex["fdi_flow_share_unctad: World total zero or negative, share undefined"],
         377
     );
-    assert_eq!(
-        ex["fdi_stock_gdp_unctad: partner's stock is accumulated approvals (Taiwan Province of China)"],
-        108
-    );
+    // Mongolia (121) and Taiwan (108): every actor cell of their approval-basis stock tables.
+    for code in ["fdi_stock_share_unctad", "fdi_stock_gdp_unctad"] {
+        assert_eq!(
+            ex[&format!(
+                "{code}: partner's stock is on an approval basis (Mongolia; Taiwan Province of China: accumulated approvals)"
+            )],
+            229
+        );
+    }
 }
 
 /// First and last year of each indicator for the actors USA, JPN, CHN in the case-study
