@@ -9,6 +9,7 @@ use crate::panel::accounting::Accounting;
 use crate::panel::country::Iso3;
 
 pub mod aiddata;
+pub mod arrivals;
 pub mod cow;
 pub mod dac;
 pub mod ddf;
