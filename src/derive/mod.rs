@@ -9,6 +9,7 @@ pub mod favourability;
 pub mod ideal_points;
 pub mod opinion;
 pub mod students;
+pub mod students_china;
 pub mod trade_cow;
 pub mod trade_dots;
 pub mod votes;

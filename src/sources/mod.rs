@@ -21,6 +21,7 @@ pub mod institutions;
 pub mod pew;
 pub mod pew_global;
 pub mod students;
+pub mod students_china;
 pub mod unvotes;
 pub mod worldbank;
 
