@@ -8,6 +8,7 @@ pub mod aid;
 pub mod favourability;
 pub mod ideal_points;
 pub mod opinion;
+pub mod people;
 pub mod students;
 pub mod students_china;
 pub mod trade_cow;

@@ -60,6 +60,12 @@ pub enum StudentsSource {
 
 impl StudentsSource {
     /// The code written in the file.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::sources::students_china::StudentsSource;
+    /// assert_eq!(StudentsSource::Sqlite.code(), "peijin_students_CTC");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             StudentsSource::Sqlite => "peijin_students_CTC",
@@ -69,6 +75,13 @@ impl StudentsSource {
     }
 
     /// The source of a code as written in the file.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::sources::students_china::StudentsSource;
+    /// assert_eq!(StudentsSource::parse("moe_press_release_top15"), Some(StudentsSource::PressRelease));
+    /// assert_eq!(StudentsSource::parse("blog"), None);
+    /// ```
     pub fn parse(code: &str) -> Option<StudentsSource> {
         [
             StudentsSource::Sqlite,

@@ -1,4 +1,8 @@
 use super::*;
+use crate::error::{Error, Result};
+use crate::iso3;
+use crate::panel::country::Concordance;
+use crate::sources::Loaded;
 use crate::testutil::temp_file;
 use approx::assert_relative_eq;
 
