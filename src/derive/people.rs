@@ -22,7 +22,9 @@
 //! **One value per (destination, origin, year).** Where files overlap, one is chosen:
 //! 1. Japan (PROVENANCE §20 precedence): the JNTO workbook for 2003–2021; the
 //!    all-nationalities file for 2022–2024, and for 2019–2021 only where the workbook has no
-//!    value for the origin-year (e.g. Myanmar, which the workbook folds into "other Asia"); the
+//!    value for the origin-year (e.g. Myanmar, which the workbook folds into "other Asia"; the
+//!    workbook lists each of its 38 economies in every year 2019–2021, so this is exactly "the
+//!    nationalities the workbook does not list"); the
 //!    1996–2024 file only for 1996–2002 ([`JNTO_LONG_YEARS`]). In that file Singapore and
 //!    Malaysia are swapped in 2003–2004 (§20c); its 1996–2002 values of the two continue the
 //!    workbook's series of the *other* country (1996–2002 "Singapore" ≈ 52–64 thousand, like
@@ -53,8 +55,11 @@
 //!
 //! Values kept as published, for the data-quality rules to judge: JNTO's provisional 2021;
 //! UNWTO's China inbound **India 2018 = Indonesia 2018 = 708,517** (one of the two is wrong in
-//! the source; `visitors_to_actor` CHN ← IND 2018 is suspect); the collapse of 2020–2022; the
-//! break of Myanmar's counting in UNWTO's outbound `TFN` (2,102,677 in 2015, 498,656 in 2016).
+//! the source, so four values are suspect: `visitors_to_actor` and its rate for CHN ← IND 2018,
+//! `arrivals_share` and `visitors_from_actor_per_thousand` for actor IND in CHN 2018); the
+//! collapse of 2020–2022; Myanmar in China's inbound table still rising fourfold 2016 → 2017
+//! (2,428,074 → 9,655,453) as border counting spread; the break of Myanmar's counting in UNWTO's
+//! outbound `TFN` (2,102,677 in 2015, 498,656 in 2016).
 //!
 //! A missing population gives no per-capita row (counted), never a zero. The returned
 //! accounts, one per indicator in the order `visitors_to_actor`,
