@@ -9,6 +9,7 @@ use crate::panel::accounting::Accounting;
 use crate::panel::country::Iso3;
 
 pub mod aiddata;
+pub mod arrivals;
 pub mod cgit;
 pub mod cow;
 pub mod dac;
@@ -21,6 +22,7 @@ pub mod institutions;
 pub mod pew;
 pub mod pew_global;
 pub mod students;
+pub mod students_china;
 pub mod unctad_fdi;
 pub mod unvotes;
 pub mod worldbank;
