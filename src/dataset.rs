@@ -11,6 +11,8 @@ use crate::panel::indicator::catalogue;
 use crate::quality::{self, QualityReport, RuleSet};
 use crate::sources::{
     self, CountryYear,
+    arrivals::Arrival,
+    cgit::DealYear,
     cow::{CowDyad, CowNational},
     dac::DacAid,
     dots::TradeFlow,
@@ -19,6 +21,8 @@ use crate::sources::{
     institutions::Membership,
     pew_global::Favourability,
     students::Enrolment,
+    students_china::StudentsInChina,
+    unctad_fdi::UnctadFdi,
     unvotes::UnVotes,
 };
 
@@ -63,6 +67,16 @@ pub struct Dataset {
     pub china_oda: CountryYear,
     /// International tertiary students by destination and origin (OECD).
     pub students: Vec<Enrolment>,
+    /// UNCTAD bilateral FDI: inward stock and flows by origin, 2001–2012, with each host
+    /// table's kind (host-reported or origin-reported) and basis.
+    pub fdi: UnctadFdi,
+    /// China's investment and construction deals ≥ US$100 m by host and year (AEI tracker).
+    pub cgit: Vec<DealYear>,
+    /// Visitor arrivals by nationality or residence, ten files (JNTO, KTO, UNWTO, India,
+    /// Singapore, Vietnam), totals included.
+    pub arrivals_by_origin: Vec<Arrival>,
+    /// International students in China by origin (Ministry of Education), 2010–2018.
+    pub students_in_china: Vec<StudentsInChina>,
     /// Favourable view of the United States, % (Pew via FiveThirtyEight, to 2017).
     pub pew: CountryYear,
     /// Favourable views of the United States, China, Japan and others by surveyed country and
@@ -148,6 +162,16 @@ impl Dataset {
         keep(china.accounting);
         let students = sources::students::load(&dir.join(sources::students::FILE), &concordance)?;
         keep(students.accounting);
+        let (fdi, fdi_accounts) = sources::unctad_fdi::load(&dir, &concordance)?;
+        fdi_accounts.into_iter().for_each(&mut keep);
+        let cgit = sources::cgit::load(&dir.join(sources::cgit::FILE), &concordance)?;
+        keep(cgit.accounting);
+        let (arrivals_by_origin, arrivals_accounts) =
+            sources::arrivals::load(&dir.join(sources::arrivals::DIR), &concordance)?;
+        arrivals_accounts.into_iter().for_each(&mut keep);
+        let students_in_china =
+            sources::students_china::load(&dir.join(sources::students_china::FILE), &concordance)?;
+        keep(students_in_china.accounting);
         let pew = sources::pew::load(&dir.join(sources::pew::FILE), &concordance)?;
         keep(pew.accounting);
         let pew_global =
@@ -183,6 +207,10 @@ impl Dataset {
             dac,
             china_oda: china.records,
             students: students.records,
+            fdi,
+            cgit: cgit.records,
+            arrivals_by_origin,
+            students_in_china: students_in_china.records,
             pew: pew.records,
             pew_global: pew_global.records,
             ideal_points: ideal_points.records,
@@ -231,7 +259,10 @@ impl Dataset {
                 &mut panel,
             )?,
             derive::aid::derive(&self.dac, &self.china_oda, &self.gdp, &mut panel)?,
+            derive::investment::derive_unctad(&self.fdi, &self.gdp, &derive::ACTORS, &mut panel)?,
+            derive::investment::derive_cgit(&self.cgit, &self.gdp, &mut panel)?,
             derive::students::derive(&self.students, &self.population, &mut panel)?,
+            derive::students_china::derive(&self.students_in_china, &self.population, &mut panel)?,
             derive::votes::derive(
                 &self.votes,
                 &derive::ACTORS,
@@ -252,6 +283,12 @@ impl Dataset {
                 &mut panel,
             )?,
         ]);
+        accounting.extend(derive::people::derive(
+            &self.arrivals_by_origin,
+            &self.population,
+            &derive::ACTORS,
+            &mut panel,
+        )?);
         panel.sort();
         let quality = quality::assess(&mut panel, rules);
         accounting.push(quality.accounting());

@@ -61,6 +61,9 @@
 //! (2,428,074 → 9,655,453) as border counting spread; the break of Myanmar's counting in UNWTO's
 //! outbound `TFN` (2,102,677 in 2015, 498,656 in 2016).
 //!
+//! Hong Kong and Macao with China ([`CHINA_SARS`]) are crossings within China, left out of
+//! every indicator and counted.
+//!
 //! A missing population gives no per-capita row (counted), never a zero. The returned
 //! accounts, one per indicator in the order `visitors_to_actor`,
 //! `visitors_to_actor_per_thousand`, `arrivals_share`, `visitors_from_actor_per_thousand`,
@@ -128,6 +131,24 @@ pub(crate) mod reason {
     pub const TOTAL_MISSING: &str = "the file's total row is missing for the year";
     pub const TOTAL_ZERO: &str = "the file's total is zero";
     pub const POPULATION: &str = "partner's population missing";
+    pub const COMPATRIOTS: &str = "Hong Kong or Macao with China: crossings within China (UNWTO counts compatriots, tens of millions a year), not a foreign partner's visitors";
+}
+
+/// China's special administrative regions: their crossings to and from the mainland are left
+/// out of every visitor indicator of actor China (UNWTO's inbound table counts Hong Kong and
+/// Macao "compatriots": 38 crossings per Macao inhabitant in 2018, 11 per Hong Kong one, where
+/// the largest foreign partner, Mongolia, sends 0.6 — commuting, not visiting).
+///
+/// # Examples
+/// ```
+/// use linkage::{iso3, derive::people::CHINA_SARS};
+/// assert_eq!(CHINA_SARS, [iso3!("HKG"), iso3!("MAC")]);
+/// ```
+pub const CHINA_SARS: [Iso3; 2] = [iso3!("HKG"), iso3!("MAC")];
+
+/// Whether a pair is China with one of its special administrative regions.
+fn china_sar(a: Iso3, b: Iso3) -> bool {
+    (a == iso3!("CHN") && CHINA_SARS.contains(&b)) || (b == iso3!("CHN") && CHINA_SARS.contains(&a))
 }
 
 /// The UNWTO outbound series used for each destination: the first of
@@ -312,6 +333,7 @@ pub fn derive(
         }
         let (d, y, v) = (a.destination, a.year, a.arrivals);
         let chosen = match fate {
+            Fate::Chosen if china_sar(d, origin) => Err(reason::COMPATRIOTS),
             Fate::Chosen => Ok(()),
             Fate::Out(r) => Err(r),
         };

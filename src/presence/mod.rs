@@ -7,7 +7,7 @@
 //! A dimension without data for an actor is missing, never zero: the weights renormalise over
 //! the dimensions present, and below the root's `min_present` the overall score is missing.
 //! The default framework compares like with like (`compare = "common"` on the overall score):
-//! the actors of a partner and year with at least 3 of the 4 dimensions are all scored on the
+//! the actors of a partner and year with at least 3 of the 5 dimensions are all scored on the
 //! dimensions every one of them has ([`crate::score::common`]); `presence.csv` says which
 //! (`used`). Values a data-quality rule flagged are missing unless the spec keeps them
 //! ([`crate::quality`]).

@@ -18,10 +18,10 @@
 //! | `share_out_of_range` | v < 0 or v > threshold | threshold 1, every share indicator |
 //! | `small_denominator` | the share's denominator d ≤ 0, or d < threshold × the median of P's positive denominators over all years | threshold 0.1, `aid_share_dac` |
 //! | `zero_for_missing` | v = 0 and the nearest non-zero year on each side (both where they exist) ≥ floor | students 20 (count), trade shares 0.01 |
-//! | `implausible_jump` | against the nearest non-zero year n on each side (both where they exist): v > threshold × n or v < n / threshold, and max(v, n) ≥ floor, on every side; years in the rule's `exempt_years` are not tested | students (OECD and MOE): threshold 2, floor 50; trade shares: threshold 8, floor 0.01; visitor arrivals: threshold 3, floor 1,000, 2020–2022 exempt (the collapse of travel is real) |
+//! | `implausible_jump` | against the nearest non-zero year n on each side (both where they exist): v > threshold × n or v < n / threshold, and max(v, n) ≥ floor, on every side; years in the rule's `exempt_years` are not tested | students: OECD threshold 2, floor 50, MOE threshold 3, floor 100; trade shares: threshold 8, floor 0.01; visitor arrivals: threshold 3, floor 1,000, 2020–2022 exempt (the collapse of travel is real) |
 //! | `mirror_gap` | the mirror share (actor's records) and the partner's own share differ by more than a factor: max/min > threshold, and max ≥ floor | threshold 2, floor 0.01, `trade_share_mirror_dots` against `trade_share_dots` |
 //! | `vintage_break` | a value from a newer vintage and the older vintage's same value differ by more than a factor: max/min > threshold, and max ≥ floor | threshold 1.25, floor 0.01, `trade_share_dots` against `trade_share_dots_v2022` |
-//! | `repeated_value` | v ≥ floor and another partner of the same actor and year has exactly v (a copied cell: UNWTO's table of arrivals in China gives India and Indonesia the same 2018 count, 708,517) | floor 10,000 visitors on `visitors_to_actor`, 1,000 students on `students_in_china_moe` |
+//! | `repeated_value` | v ≥ floor and another partner of the same actor and year has exactly v (a copied cell: UNWTO's table of arrivals in China gives India and Indonesia the same 2018 count, 708,517) | floor 10,000 on `visitors_to_actor` and `students_in_china_moe` |
 //!
 //! The jump rule compares with each side separately so that a spike or a dip (off from both
 //! sides) is caught while a genuine change of level (off from one side only) is not; at the

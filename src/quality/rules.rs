@@ -182,11 +182,15 @@ impl Default for RuleSet {
     ///   `arrivals_share`; `small_denominator`, threshold 0.1, on `fdi_flow_share_unctad`
     ///   (a World inflow that is negative or below a tenth of the partner's median: net
     ///   disinvestment makes shares of a near-zero difference); on the MOE count of students in
-    ///   China (`students_in_china_moe`, flagging its per-million rate) the OECD student
-    ///   settings (zero floor 20, jump factor 2, floor 50); **implausible_jump** on
+    ///   China (`students_in_china_moe`, flagging its per-million rate) zeros with floor 20 (as
+    ///   the OECD count) and jumps with factor 3 and floor 100: MOE counts short-term and
+    ///   language students, and the counts of small origins double from one year to the next
+    ///   (factor 2 and floor 50 would flag 10, e.g. Kuwait 17 → 54); **implausible_jump** on
     ///   `visitors_to_actor` (flagging its per-thousand rate) with factor 3 and floor 1,000
     ///   visitors, the years [`TRAVEL_COLLAPSE`] exempt; **repeated_value** on the visitor
-    ///   count (floor 10,000) and the MOE student count (floor 1,000). FDI positions, flows and
+    ///   count and the MOE student count, floor 10,000 (below it equal counts of two origins
+    ///   happen by chance: Kyrgyzstan and Yemen both sent 3,247 students in 2016, with
+    ///   different degree and non-degree splits). FDI positions, flows and
     ///   the AEI deal values are left out of the jump rule: one large deal or disinvestment
     ///   makes a genuine one-year spike.
     fn default() -> RuleSet {
@@ -232,7 +236,13 @@ impl Default for RuleSet {
         for s in TRADE_SHARES {
             rules.push(rule(Flag::ImplausibleJump, s, &[], 8.0, 0.01));
         }
-        rules.push(rule(Flag::ImplausibleJump, moe, moe_per_million, 2.0, 50.0));
+        rules.push(rule(
+            Flag::ImplausibleJump,
+            moe,
+            moe_per_million,
+            3.0,
+            100.0,
+        ));
         rules.push(Rule {
             exempt_years: Some(TRAVEL_COLLAPSE),
             ..rule(
@@ -255,7 +265,7 @@ impl Default for RuleSet {
             moe,
             moe_per_million,
             0.0,
-            1_000.0,
+            10_000.0,
         ));
         rules.push(Rule {
             against: Some("trade_share_dots".into()),

@@ -263,6 +263,7 @@ pub fn write_charts(dir: &Path, inp: &ReportInputs<'_>, partners: &[Iso3]) -> Re
                 && r.actor_b == jp
                 && r.measure == "cosine"
                 && region.contains(&r.partner)
+                && p.score(jp, r.partner, r.year, "presence").is_some()
         })
         .map(|r| r.year)
         .max();
@@ -370,7 +371,7 @@ header code{background:rgba(255,255,255,.18);color:#fff}.others a{margin-right:.
         let _ = write!(h, "<a href=\"#{q}\">{}</a>", esc(&name(q)));
     }
     h.push_str("<a href=\"#others\">Other partners</a><a href=\"#overview\">Indo-Pacific overview</a><a href=\"#sources\">Sources</a></nav>\n<main>\n");
-    h.push_str("<p class=\"note\">Scores are 0–100 (goalposts or min-max as the spec says). A dimension without data is <span class=\"missing\">missing</span>, never zero. The overall score compares like with like: an actor needs 3 of the 4 dimensions, and the actors of a partner and year that have them are all scored and ranked on the dimensions every one of them has (the \"Compared on\" column). Values a data-quality rule flagged are left out (see each partner's data-quality table). Ranks compare the actors within one partner and year.</p>\n");
+    h.push_str("<p class=\"note\">Scores are 0–100 (goalposts or min-max as the spec says). A dimension without data is <span class=\"missing\">missing</span>, never zero. The overall score compares like with like: an actor needs 3 of the 5 dimensions (the default spec's minimum), and the actors of a partner and year that have them are all scored and ranked on the dimensions every one of them has (the \"Compared on\" column). Values a data-quality rule flagged are left out (see each partner's data-quality table). Ranks compare the actors within one partner and year.</p>\n");
 
     if partners.len() > case_studies {
         h.push_str("<p class=\"others\" id=\"others\"><b>Other Indo-Pacific partners:</b> ");

@@ -15,18 +15,26 @@
 //! aggregation `A`, in each ranking block `B` separately:
 //!
 //! 1. unit `i` is *eligible* when `nᵢ = |{c ∈ C : xᵢc present}| ≥ m`;
-//! 2. the *common set* `S = ⋂ {c ∈ C : xᵢc present}` over the eligible units `i` of `B`
-//!    (empty when no unit of `B` is eligible);
-//! 3. when `|S| ≥ m`, each eligible unit scores `yᵢ = A(xᵢS, w_S)`: the group's method over
-//!    the children in `S`, its weights renormalised over `S` (exactly
-//!    [`aggregate_into`] over those columns; every eligible unit has them all). A unit that is
-//!    not eligible has no score (`NaN`);
-//! 4. when `|S| < m`, no unit of `B` has a score: the eligible units share too few children to
-//!    be compared on `m` of them;
-//! 5. the children-present count is `|S|` for a unit with a score (the children used), and
-//!    `nᵢ` for a unit without one (so a reader can see why it has none);
-//! 6. Copeland compares the eligible units of `B` with each other over `S` (units that are
-//!    not eligible take no part: they tie with everyone).
+//! 2. the *common set* `S` is `⋂ {c ∈ C : xᵢc present}` over the eligible units `i` of `B`
+//!    when that has at least `m` children (empty when no unit of `B` is eligible); every
+//!    eligible unit is then scored;
+//! 3. otherwise (the eligible units share fewer than `m` children) `S` is the set of at least
+//!    `m` children that the most eligible units have in full, provided at least two do: the
+//!    largest such set, and among equally large ones the one holding the earliest child (in
+//!    the group's order) where they differ. Only the units that have all of `S` are scored;
+//!    the other eligible units have no score. (With 11 actors and 5 dimensions one actor with
+//!    an odd set — e.g. trade, people and soft power where all others have trade, aid and soft
+//!    power — would otherwise leave the whole partner-year unranked.) When no set of `m`
+//!    children is shared by two eligible units, `S` is empty and no unit of `B` is scored;
+//! 4. each scored unit scores `yᵢ = A(xᵢS, w_S)`: the group's method over the children in
+//!    `S`, its weights renormalised over `S` (exactly [`aggregate_into`] over those columns);
+//!    a unit that is not scored has `NaN`;
+//! 5. the children-present count is `|S|` for a scored unit (the children used), and `nᵢ`
+//!    for a unit without a score (so a reader can see why it has none);
+//! 6. Copeland compares the scored units of `B` with each other over `S` (the other units
+//!    take no part: they tie with everyone).
+//!
+//! Groups compared this way hold at most 64 children (a spec error otherwise).
 //!
 //! Which children a unit's score used is kept in [`CommonSets`] and read with
 //! [`Scores::used`](crate::score::scores::Scores::used) (or
@@ -108,6 +116,10 @@ pub(crate) struct CommonScratch {
     sub: Vec<f64>,
     /// Per block, its units × the common set (Copeland only; made at first use).
     mats: Vec<Matrix>,
+    /// One block's units: the children each has, as bits (child `k` at bit `k`).
+    masks: Vec<u64>,
+    /// Candidate common sets (rule 3).
+    candidates: Vec<u64>,
 }
 
 impl CommonScratch {
@@ -122,6 +134,8 @@ impl CommonScratch {
             iota: Vec::with_capacity(width),
             sub: Vec::with_capacity(block),
             mats: Vec::new(),
+            masks: Vec::with_capacity(block),
+            candidates: Vec::new(),
         }
     }
 }
@@ -152,30 +166,41 @@ pub(crate) fn aggregate_common(
         iota,
         sub,
         mats,
+        masks,
+        candidates,
     } = scratch;
     let min = g.min_present;
+    let full = if nc >= 64 { u64::MAX } else { (1u64 << nc) - 1 };
     for (b, members) in blocks.iter().enumerate() {
-        // Rules 1 and 2: eligible units, and the children every one of them has.
-        common.clear();
-        common.resize(nc, true);
+        // Rules 1-3: eligible units, and the children they are compared on.
+        masks.clear();
+        let mut all = full;
         let mut eligible = 0usize;
         for &i in members {
-            let have = g
-                .cols
-                .iter()
-                .filter(|&&c| !g.children.get(i, c).is_nan())
-                .count();
-            count[i] = have as u32;
-            if have >= min {
-                eligible += 1;
-                for (f, &c) in common.iter_mut().zip(g.cols) {
-                    *f &= !g.children.get(i, c).is_nan();
+            let mut mask = 0u64;
+            for (k, &c) in g.cols.iter().enumerate() {
+                if !g.children.get(i, c).is_nan() {
+                    mask |= 1 << k;
                 }
             }
+            count[i] = mask.count_ones();
+            if mask.count_ones() as usize >= min {
+                eligible += 1;
+                all &= mask;
+            }
+            masks.push(mask);
         }
-        if eligible == 0 {
-            common.fill(false);
-        }
+        let set = if eligible == 0 {
+            0
+        } else if all.count_ones() as usize >= min {
+            all
+        } else {
+            best_shared_set(masks, min, candidates)
+        };
+        // A unit is scored when it is eligible and has every child of the set.
+        let scored = |mask: u64| set != 0 && mask & set == set && mask.count_ones() as usize >= min;
+        common.clear();
+        common.extend((0..nc).map(|k| set & (1 << k) != 0));
         if let Some(s) = sets.as_deref_mut() {
             s[b * nc..(b + 1) * nc].copy_from_slice(common);
         }
@@ -188,14 +213,14 @@ pub(crate) fn aggregate_common(
             }
         }
         let n_common = idx.len();
-        // Rule 4: too few children in common (or no eligible unit): no score in the block.
-        if eligible == 0 || n_common < min {
+        // No set (no eligible unit, or none shared by two): no score in the block.
+        if set == 0 {
             for &i in members {
                 out[i] = f64::NAN;
             }
             continue;
         }
-        // Rules 3, 5 and 6.
+        // Rules 4, 5 and 6.
         if g.method == Aggregation::Copeland {
             if mats.len() != blocks.len() {
                 *mats = vec![Matrix::new(0, 0); blocks.len()];
@@ -206,12 +231,8 @@ pub(crate) fn aggregate_common(
             }
             for (q, &c) in idx.iter().enumerate() {
                 let src = g.children.col(c);
-                for (d, &i) in m.col_mut(q).iter_mut().zip(members) {
-                    *d = if count[i] as usize >= min {
-                        src[i]
-                    } else {
-                        f64::NAN
-                    };
+                for ((d, &i), &mask) in m.col_mut(q).iter_mut().zip(members).zip(masks.iter()) {
+                    *d = if scored(mask) { src[i] } else { f64::NAN };
                 }
             }
             iota.clear();
@@ -219,8 +240,8 @@ pub(crate) fn aggregate_common(
             sub.clear();
             sub.resize(members.len(), 0.0);
             aggregate_into(Aggregation::Copeland, m, iota, wts, sub)?;
-            for (&v, &i) in sub.iter().zip(members) {
-                if count[i] as usize >= min {
+            for ((&v, &i), &mask) in sub.iter().zip(members).zip(masks.iter()) {
+                if scored(mask) {
                     out[i] = v;
                     count[i] = n_common as u32;
                 } else {
@@ -228,8 +249,8 @@ pub(crate) fn aggregate_common(
                 }
             }
         } else {
-            for &i in members {
-                if (count[i] as usize) < min {
+            for (&i, &mask) in members.iter().zip(masks.iter()) {
+                if !scored(mask) {
                     out[i] = f64::NAN;
                     continue;
                 }
@@ -241,6 +262,62 @@ pub(crate) fn aggregate_common(
         }
     }
     Ok(())
+}
+
+/// Rule 3: among the sets of at least `min` children, the one the most eligible units (bits
+/// of `masks` with at least `min` set) have in full — at least two of them — then the largest,
+/// then the one holding the earliest child where two differ; 0 when no set is shared by two.
+///
+/// The best set is the intersection of the units it covers (adding the children they all have
+/// keeps the cover), so only intersections of units' sets are candidates: the eligible sets
+/// and, repeatedly, their intersections with each other (at most 4,096 candidates; a block
+/// with more distinct intersections keeps the best among the first 4,096, deterministically).
+fn best_shared_set(masks: &[u64], min: usize, candidates: &mut Vec<u64>) -> u64 {
+    const MAX_CANDIDATES: usize = 4096;
+    let ok = |m: u64| m.count_ones() as usize >= min;
+    candidates.clear();
+    for &m in masks.iter().filter(|&&m| ok(m)) {
+        if !candidates.contains(&m) {
+            candidates.push(m);
+        }
+    }
+    let distinct = candidates.len();
+    let mut next = 0;
+    while next < candidates.len() && candidates.len() < MAX_CANDIDATES {
+        let c = candidates[next];
+        for k in 0..distinct {
+            let m = c & candidates[k];
+            if ok(m) && !candidates.contains(&m) && candidates.len() < MAX_CANDIDATES {
+                candidates.push(m);
+            }
+        }
+        next += 1;
+    }
+    let cover = |set: u64| masks.iter().filter(|&&m| ok(m) && m & set == set).count();
+    let mut best = (0u64, 0usize);
+    for &c in candidates.iter() {
+        let n = cover(c);
+        if n < 2 {
+            continue;
+        }
+        let better = match n.cmp(&best.1) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Less => false,
+            std::cmp::Ordering::Equal => match c.count_ones().cmp(&best.0.count_ones()) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Less => false,
+                // The set holding the earliest child where the two differ.
+                std::cmp::Ordering::Equal => {
+                    let d = c ^ best.0;
+                    d != 0 && c & (d & d.wrapping_neg()) != 0
+                }
+            },
+        };
+        if better {
+            best = (c, n);
+        }
+    }
+    best.0
 }
 
 /// A method error of one unit's row, worded as [`aggregate_into`] words it (`unit 3: …`).
@@ -350,7 +427,8 @@ impl CommonSets {
 
     /// The common set of group `group` in the ranking block of the unit in row `unit`, in the
     /// group's child order; `None` for a group that is not Common. The set is that of the block
-    /// whether or not this unit has a score (empty when no unit of the block is eligible).
+    /// whether or not this unit has a score (empty when none is formed: no unit of the block is
+    /// eligible, or no set of `min_present` children is shared by two).
     ///
     /// # Examples
     /// ```

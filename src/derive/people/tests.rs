@@ -436,13 +436,17 @@ fn real_data_accounts_and_row_counts() {
     // Counted independently from the CSV files (a script applying the same rules): 10,623
     // records (countries and totals), 4,423 counts, 4,346 of them with a population (62 TWN,
     // 6 VAT, 3 each AIA, ANT, CXR without), 410 shares, 3,628 visitor rates from the actors
-    // (NIU 11, TWN 11, COK 7, REU 4 without a population).
+    // (NIU 11, TWN 11, COK 7, REU 4 without a population). Less China with Hong Kong and Macao:
+    // 6 counts and rates (their visitors in China, 2016-2018) and 48 rates (Chinese arrivals in
+    // the two, UNWTO outbound 1995-2018).
     let (rows, _, p, accounts) = real();
     check(&accounts, &p, rows.len());
     assert_eq!(rows.len(), 10_623);
     let used: Vec<usize> = accounts.iter().map(Accounting::rows_used).collect();
-    assert_eq!(used, vec![4423, 4346, 410, 3628]);
-    assert_eq!(p.len(), 12_807);
+    assert_eq!(used, vec![4423 - 6, 4346 - 6, 410, 3628 - 48]);
+    assert_eq!(p.len(), 12_807 - 60);
+    assert_eq!(accounts[0].exclusions()[reason::COMPATRIOTS], 6);
+    assert_eq!(accounts[3].exclusions()[reason::COMPATRIOTS], 48);
     let [to, to_pc, share, from_pc] = &accounts[..] else {
         panic!("four accounts")
     };

@@ -117,11 +117,44 @@ fn a_common_set_below_min_present_scores_no_unit_of_the_block() {
     assert_eq!(s.present.col(0), &[2.0, 2.0, 2.0]);
     assert_eq!(s.used(0, 0), []);
     assert_eq!(s.used(1, 0), []);
-    assert_eq!(s.common.common(0, 0), Some(vec![Node::Indicator(1)]));
+    // No set is formed (no set of 2 children held by both): the block's set is empty.
+    assert_eq!(s.common.common(0, 0), Some(vec![]));
     assert_eq!(s.used(2, 0), [Node::Indicator(0), Node::Indicator(1)]);
     // Own would score both: X (1 + 2) / 2 = 1.5, Y (3 + 4) / 2 = 3.5.
     let own = build(&flat(&[1.0, 1.0, 1.0], "arithmetic", 2, None), &c).unwrap();
     assert_eq!(own.aggregated.col(0), &[1.5, 3.5, 6.0]);
+}
+
+#[test]
+fn one_odd_unit_no_longer_leaves_its_block_unranked() {
+    // min_present 3 of a, b, c, d. Block 0: X, Y, Z have a, b, d; W has a, c, d (an odd set).
+    // All four are eligible but share a, d only (2 < 3). The set of 3 most of them have in full
+    // is {a, b, d} (X, Y, Z: 3 units; {a, c, d} only W): X, Y, Z are scored on it, W is not.
+    //   X = (1 + 2 + 6) / 3 = 3, Y = (4 + 5 + 6) / 3 = 5, Z = (7 + 8 + 9) / 3 = 8.
+    // Block 1: P has a, b, c; Q has b, c, d: they share b, c (2 < 3) and no set of 3 is held by
+    // two units: neither is scored (as before).
+    let fw = flat(&[1.0, 1.0, 1.0, 1.0], "arithmetic", 3, Some("common"));
+    let c = coin(
+        &[
+            vec![1.0, 4.0, 7.0, 10.0, 1.0, NA],
+            vec![2.0, 5.0, 8.0, NA, 2.0, 2.0],
+            vec![NA, NA, NA, 11.0, 3.0, 3.0],
+            vec![6.0, 6.0, 9.0, 12.0, NA, 4.0],
+        ],
+        &[0, 0, 0, 0, 1, 1],
+    );
+    let s = build(&fw, &c).unwrap();
+    let top = s.aggregated.col(0);
+    assert_eq!(top[0], 3.0);
+    assert_eq!(top[1], 5.0);
+    assert_eq!(top[2], 8.0);
+    assert!(top[3].is_nan() && top[4].is_nan() && top[5].is_nan());
+    let (a, b, d) = (Node::Indicator(0), Node::Indicator(1), Node::Indicator(3));
+    assert_eq!(s.used(0, 0), [a, b, d]);
+    assert_eq!(s.used(3, 0), []);
+    assert_eq!(s.present.col(0), &[3.0, 3.0, 3.0, 3.0, 3.0, 3.0]);
+    // Ranks compare X, Y, Z only.
+    assert_eq!(s.common.common(3, 0), Some(vec![a, b, d]));
 }
 
 #[test]
@@ -290,8 +323,11 @@ fn the_engine_at_the_nominal_point_is_build_with_common() {
 }
 
 /// Within every ranking block, every unit with a score used the same children: the common
-/// set, which is every child all eligible units have, at least `min_present` of them; units
-/// not eligible have no score; each score is the group's method over the common set.
+/// set — every child all eligible units have, when at least `min_present`; otherwise the set of
+/// at least `min_present` children most eligible units (≥ 2) have, then the largest, then the
+/// one with the earliest child where two differ (found here by brute force over every subset,
+/// independently of the kernel's search) — and only the eligible units that have it are
+/// scored; each score is the group's method over the set.
 fn check_rule(fw: &Framework, c: &Coin, s: &Scores) -> Result<(), TestCaseError> {
     let g = fw.root();
     let group = &fw.groups()[g];
@@ -304,11 +340,50 @@ fn check_rule(fw: &Framework, c: &Coin, s: &Scores) -> Result<(), TestCaseError>
             .copied()
             .filter(|&i| children.iter().filter(|&&n| !value(i, n).is_nan()).count() >= min)
             .collect();
-        let all_have: Vec<Node> = children
+        let has = |i: usize, set: &[Node]| set.iter().all(|&n| !value(i, n).is_nan());
+        let mut all_have: Vec<Node> = children
             .iter()
             .copied()
             .filter(|&n| !eligible.is_empty() && eligible.iter().all(|&i| !value(i, n).is_nan()))
             .collect();
+        if all_have.len() < min && !eligible.is_empty() {
+            // Brute force: every subset of the children, in the group's order.
+            let mut best: (Vec<Node>, usize) = (Vec::new(), 0);
+            for bits in 1u32..(1 << children.len()) {
+                let set: Vec<Node> = (0..children.len())
+                    .filter(|k| bits & (1 << k) != 0)
+                    .map(|k| children[k])
+                    .collect();
+                if set.len() < min {
+                    continue;
+                }
+                let n = eligible.iter().filter(|&&i| has(i, &set)).count();
+                let earlier = || {
+                    let k = children
+                        .iter()
+                        .position(|x| set.contains(x) != best.0.contains(x))
+                        .unwrap();
+                    set.contains(&children[k])
+                };
+                if n >= 2
+                    && (n > best.1
+                        || (n == best.1
+                            && (set.len() > best.0.len()
+                                || (set.len() == best.0.len() && earlier()))))
+                {
+                    best = (set, n);
+                }
+            }
+            all_have = best.0;
+        }
+        let eligible: Vec<usize> = if all_have.len() >= min {
+            eligible
+                .into_iter()
+                .filter(|&i| has(i, &all_have))
+                .collect()
+        } else {
+            eligible
+        };
         let scored: Vec<usize> = members
             .iter()
             .copied()
@@ -316,7 +391,7 @@ fn check_rule(fw: &Framework, c: &Coin, s: &Scores) -> Result<(), TestCaseError>
             .collect();
         for &i in &members {
             if !eligible.contains(&i) {
-                prop_assert!(s.aggregated.get(i, g).is_nan(), "unit {} not eligible", i);
+                prop_assert!(s.aggregated.get(i, g).is_nan(), "unit {} not scored", i);
             }
         }
         if all_have.len() < min {

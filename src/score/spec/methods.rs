@@ -121,18 +121,23 @@ pub enum AggregateSpec {
 /// * [`Comparison::Common`]: like is compared with like. Within each ranking block (the units
 ///   ranked together, e.g. the actors of one partner and year):
 ///   1. a unit is *eligible* when at least `min_present` of the group's children have a value;
-///   2. the *common set* is the children that have a value in every eligible unit of the block;
-///   3. each eligible unit is aggregated over the common set only — the group's method, with
+///   2. the *common set* is the children that have a value in every eligible unit of the block,
+///      when they are at least `min_present`; every eligible unit is then scored;
+///   3. otherwise it is the set of at least `min_present` children the most eligible units have
+///      in full (at least two units; then the largest set; then the one holding the earliest
+///      child where two differ), and only the units that have it all are scored; with no set
+///      shared by two eligible units, no unit of the block gets a score;
+///   4. each scored unit is aggregated over the common set only — the group's method, with
 ///      its weights renormalised over the common set (the aggregation of
 ///      [`aggregate_into`](crate::score::aggregate::aggregate_into) restricted to those
-///      children); a unit that is not eligible gets no score;
-///   4. when the common set has fewer than `min_present` children, no unit of the block gets a
-///      score;
+///      children); a unit that is not scored gets no score;
 ///   5. the number of children present (`present`, `n_present`) of a unit with a score is the
 ///      size of the common set (the children used); a unit without a score keeps the count of
 ///      its children with a value, so a reader can see why it has none;
-///   6. a Copeland group compares the eligible units of the block with each other over the
+///   6. a Copeland group compares the scored units of the block with each other over the
 ///      common set.
+///
+///   A group compared this way has at most 64 children.
 ///
 ///   Every unit with a score in a block was thus scored on the same children. See
 ///   [`crate::score::common`] for the rule and its reason.

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::framework::{Framework, Node, ResolvedGroup, ResolvedIndicator};
-use super::methods::{AggregateSpec, NormaliseSpec};
+use super::methods::{AggregateSpec, Comparison, NormaliseSpec};
 use super::{Spec, spec_err};
 use crate::error::Result;
 use crate::panel::indicator::Direction;
@@ -240,6 +240,15 @@ impl Spec {
                     format!(
                         "min_present {} must be between 1 and the number of children ({})",
                         self.group[k].min_present,
+                        ch.len()
+                    ),
+                ));
+            }
+            if self.group[k].compare == Comparison::Common && ch.len() > 64 {
+                return Err(spec_err(
+                    &ctx,
+                    format!(
+                        "compare = \"common\" takes at most 64 children ({} here)",
                         ch.len()
                     ),
                 ));
