@@ -21,30 +21,46 @@ pub(crate) fn scored() -> &'static presence::Presence {
 #[test]
 fn overall_is_the_mean_of_the_dimensions_the_actors_share() {
     let p = scored();
-    let (jp, vn) = (iso3!("JPN"), iso3!("VNM"));
-    let dims = ["trade", "aid", "tourism", "soft_power"];
-    // Japan has all four dimensions in Vietnam in 2015 ...
-    assert!(dims.iter().all(|d| p.score(jp, vn, 2015, d).is_some()));
+    let (jp, vn, ind) = (iso3!("JPN"), iso3!("VNM"), iso3!("IND"));
+    let dims = ["trade", "investment", "aid", "tourism", "soft_power"];
+    // Japan has four of the five dimensions in Vietnam in 2015 (investment data end in 2012) ...
+    assert_eq!(
+        dims.iter()
+            .filter(|d| p.score(jp, vn, 2015, d).is_some())
+            .count(),
+        4
+    );
     // ... but the spec compares like with like (`compare = "common"`): the actors with at least
-    // 3 of the 4 in Vietnam that year are all scored on the dimensions every one of them has.
+    // 3 of the 5 in Vietnam that year are scored on the same dimensions.
+    let has = |a, d: &&str| p.score(a, vn, 2015, d).is_some();
     let eligible: Vec<_> = linkage::derive::ACTORS
         .iter()
         .copied()
-        .filter(|&a| {
-            dims.iter()
-                .filter(|d| p.score(a, vn, 2015, d).is_some())
-                .count()
-                >= 3
-        })
+        .filter(|&a| dims.iter().filter(|d| has(a, d)).count() >= 3)
         .collect();
     assert!(eligible.len() >= 2);
-    let common: Vec<&str> = dims
+    let all_share: Vec<&str> = dims
         .iter()
         .copied()
-        .filter(|d| eligible.iter().all(|&a| p.score(a, vn, 2015, d).is_some()))
+        .filter(|d| eligible.iter().all(|&a| has(a, d)))
         .collect();
-    // China has no tourism (not an OECD student host), so tourism is left out for everyone.
-    assert_eq!(common, ["trade", "aid", "soft_power"]);
+    // India has trade, people (Vietnamese visitors in India) and soft power but no DAC aid,
+    // the others trade, aid and soft power (Australia, Canada and the Europeans no people
+    // flows): all eligible actors share only 2 dimensions, fewer than 3.
+    assert_eq!(all_share, ["trade", "soft_power"]);
+    assert!(!has(ind, &"aid") && has(ind, &"tourism"));
+    // So the set of 3 that most of them hold in full is used, trade, aid and soft power, and
+    // India, which lacks aid, is not ranked (before issue 14, one such actor left the whole
+    // partner-year unranked).
+    let common = ["trade", "aid", "soft_power"];
+    let scored: Vec<_> = eligible
+        .iter()
+        .copied()
+        .filter(|&a| p.score(a, vn, 2015, "presence").is_some())
+        .collect();
+    assert!(scored.iter().all(|&a| common.iter().all(|d| has(a, d))));
+    assert_eq!(scored.len(), eligible.len() - 1);
+    assert!(p.score(ind, vn, 2015, "presence").is_none());
     let mean = common
         .iter()
         .map(|d| p.score(jp, vn, 2015, d).unwrap())
@@ -73,18 +89,30 @@ fn overall_is_the_mean_of_the_dimensions_the_actors_share() {
         .collect();
     assert_eq!(used, common);
     assert_eq!(p.scores.present.get(i, root) as usize, 3);
+    // India is eligible but not scored: its count is that of the dimensions it has.
+    let k = p.units.binary_search(&(ind, vn, 2015)).unwrap();
+    assert!(p.scores.used(k, root).is_empty());
+    assert_eq!(p.scores.present.get(k, root) as usize, 3);
 }
 
 #[test]
 fn missing_dimensions_are_missing_not_zero() {
     let p = scored();
     let (cn, kr) = (iso3!("CHN"), iso3!("KOR"));
-    // Korea receives no aid in the data and China is not an OECD student host: two of four
-    // dimensions only, below the spec's min_present = 3, so no overall score.
+    // Korea receives no aid in the data, and investment data end in 2012: China has trade,
+    // people (Korean students in China, its share of Korea's arrivals) and soft power in 2015,
+    // three of five, scored on those; aid is missing, not zero.
     assert!(p.score(cn, kr, 2015, "aid").is_none());
-    assert!(p.score(cn, kr, 2015, "tourism").is_none());
-    assert!(p.score(cn, kr, 2015, "trade").is_some());
-    assert!(p.score(cn, kr, 2015, "presence").is_none());
+    assert!(p.score(cn, kr, 2015, "investment").is_none());
+    assert!(p.score(cn, kr, 2015, "tourism").is_some());
+    assert!(p.score(cn, kr, 2015, "presence").is_some());
+    // Switzerland: China has trade and soft power only there in 2015 (no aid, and Swiss
+    // students are outside the MOE file's sample): two of five, below the spec's
+    // min_present = 3, so no overall score.
+    let ch = iso3!("CHE");
+    assert!(p.score(cn, ch, 2015, "trade").is_some());
+    assert!(p.score(cn, ch, 2015, "tourism").is_none());
+    assert!(p.score(cn, ch, 2015, "presence").is_none());
     // China in Vietnam: three dimensions, renormalised weights (1/3 each).
     let (cn, vn) = (iso3!("CHN"), iso3!("VNM"));
     let three: f64 = ["trade", "aid", "soft_power"]

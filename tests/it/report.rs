@@ -79,8 +79,11 @@ fn report_writes_real_rows_for_the_case_studies() {
             .any(|l| l.starts_with("USA,JPN,2015,important,kappa,"))
     );
     let cov = std::fs::read_to_string(out.join("coverage.csv")).unwrap();
-    // Investment has no shipped yearly series: listed, with no indicator (missing, not zero).
-    assert!(cov.contains("VNM,JPN,investment,0,"));
+    // Investment (issue 14): Japan in Vietnam from UNCTAD (stock % of GDP from the origins'
+    // reports, and the flow share 2011-2012), 2001-2012; Australia has no people flows with
+    // Myanmar: listed, with no indicator (missing, not zero).
+    assert!(cov.contains("VNM,JPN,investment,2,"));
+    assert!(cov.contains("MMR,AUS,tourism,0,"));
     // Every account balances: rows in = used + excluded, per (step, input).
     let t = linkage::io::table::Table::read(out.join("accounting.csv")).unwrap();
     let (step, input, outcome, rows) = (
