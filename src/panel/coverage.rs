@@ -39,7 +39,11 @@ pub struct CoverageRow {
 /// let cov = coverage(&built.panel);
 /// let row = cov.iter().find(|r| r.partner == iso3!("VNM") && r.actor == iso3!("JPN")
 ///     && r.dimension == Dimension::Investment).unwrap();
-/// assert!(row.indicators.is_empty()); // no investment series is shipped: missing, not zero
+/// assert_eq!((row.first_year, row.last_year), (Some(2001), Some(2012))); // UNCTAD FDI
+/// // Australia has no people flows with Myanmar in the data: listed, missing, not zero.
+/// let row = cov.iter().find(|r| r.partner == iso3!("MMR") && r.actor == iso3!("AUS")
+///     && r.dimension == Dimension::Tourism).unwrap();
+/// assert!(row.indicators.is_empty());
 /// ```
 pub fn coverage(panel: &Panel) -> Vec<CoverageRow> {
     type Cell = (BTreeSet<String>, usize, i32, i32);

@@ -41,7 +41,7 @@ use crate::presence::Presence;
 /// // `p`: presence scores of the shipped data from the default spec (see the module example).
 /// let dims = linkage::report::charts::presence_dimensions(&p);
 /// assert_eq!(dims[0], ("trade".to_string(), "Trade".to_string()));
-/// assert_eq!(dims.len(), 4);
+/// assert_eq!(dims.len(), 5); // trade, investment, aid, tourism and people, soft power
 /// ```
 pub fn presence_dimensions(p: &Presence) -> Vec<(String, String)> {
     p.framework()
@@ -85,9 +85,10 @@ pub fn node_name(p: &Presence, code: &str) -> String {
 /// let fw = presence::default_spec(&data.dir).unwrap().resolve().unwrap();
 /// let p = presence::score(&built.panel, &fw).unwrap();
 /// let (dims, profiles) =
-///     charts::presence_profiles(&p, iso3!("VNM"), 2015, &[iso3!("USA"), iso3!("JPN")]);
-/// assert_eq!(dims, ["Trade", "Aid", "Tourism and people", "Soft power"]);
+///     charts::presence_profiles(&p, iso3!("VNM"), 2012, &[iso3!("USA"), iso3!("JPN")]);
+/// assert_eq!(dims, ["Trade", "Investment", "Aid", "Tourism and people", "Soft power"]);
 /// assert_eq!(profiles[1].label, "Japan");
+/// // Japan has all five in Vietnam in 2012 (investment data end that year).
 /// assert!(profiles[1].values.iter().all(|v| v.is_some()));
 /// ```
 pub fn presence_profiles(
@@ -126,7 +127,7 @@ pub fn presence_profiles(
 /// use linkage::{iso3, report::charts};
 /// let bars = charts::grouped_bars(&p, iso3!("VNM"), 2015, &[iso3!("USA"), iso3!("CHN")]);
 /// assert_eq!(bars.labels.title, "Presence in VNM by dimension, 2015");
-/// assert_eq!(bars.categories.len(), 4);
+/// assert_eq!(bars.categories.len(), 5);
 /// assert_eq!(bars.profiles[1].label, "China");
 /// ```
 pub fn grouped_bars(p: &Presence, partner: Iso3, year: i32, actors: &[Iso3]) -> GroupedBars {
@@ -153,7 +154,7 @@ pub fn grouped_bars(p: &Presence, partner: Iso3, year: i32, actors: &[Iso3]) -> 
 /// use linkage::{iso3, report::charts};
 /// let radar = charts::radar(&p, iso3!("VNM"), 2015, &[iso3!("USA"), iso3!("JPN")]);
 /// assert_eq!(radar.labels.title, "Presence profile in VNM, 2015");
-/// assert_eq!(radar.axes, ["Trade", "Aid", "Tourism and people", "Soft power"]);
+/// assert_eq!(radar.axes, ["Trade", "Investment", "Aid", "Tourism and people", "Soft power"]);
 /// ```
 pub fn radar(p: &Presence, partner: Iso3, year: i32, actors: &[Iso3]) -> Radar {
     let (axes, profiles) = presence_profiles(p, partner, year, actors);
@@ -321,7 +322,7 @@ pub fn alignment_values(
 /// let heat = charts::heatmap(&p, iso3!("JPN"), 2015, &[iso3!("VNM"), iso3!("PHL")]);
 /// assert_eq!(heat.labels.title, "Japan presence by partner and dimension, 2015");
 /// assert_eq!(heat.grid.rows, ["VNM", "PHL"]);
-/// assert_eq!(heat.grid.cols, ["Trade", "Aid", "Tourism and people", "Soft power"]);
+/// assert_eq!(heat.grid.cols, ["Trade", "Investment", "Aid", "Tourism and people", "Soft power"]);
 /// assert_eq!(heat.range, Some((0.0, 100.0)));
 /// ```
 pub fn heatmap(p: &Presence, actor: Iso3, year: i32, partners: &[Iso3]) -> Heatmap {
