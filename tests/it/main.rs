@@ -8,6 +8,7 @@
 
 mod asem;
 mod determinism;
+mod five_dimensions;
 mod latest;
 mod panel_validation;
 mod plot;

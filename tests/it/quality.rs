@@ -8,7 +8,7 @@ use linkage::quality::{QualityMode, RuleSet};
 use linkage::{BuiltPanel, Dataset, Iso3, iso3, presence};
 use std::sync::OnceLock;
 
-fn data() -> &'static (Dataset, BuiltPanel) {
+pub(crate) fn data() -> &'static (Dataset, BuiltPanel) {
     static D: OnceLock<(Dataset, BuiltPanel)> = OnceLock::new();
     D.get_or_init(|| {
         let d = Dataset::load(linkage::default_data_dir()).unwrap();
