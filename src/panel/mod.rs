@@ -9,7 +9,7 @@ pub mod flag;
 pub mod indicator;
 pub mod method;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Error, Location, Result};
 use crate::io::rows::{Column, Kind, RowSink, Rows};
@@ -67,7 +67,7 @@ impl Panel {
     /// # Errors
     /// [`Error::Spec`] when two indicators share a code.
     pub fn new(indicators: Vec<IndicatorMeta>) -> Result<Panel> {
-        let mut by_code = HashMap::new();
+        let mut by_code = HashMap::default();
         for (k, m) in indicators.iter().enumerate() {
             if by_code.insert(m.code.clone(), k as u32).is_some() {
                 return Err(Error::Spec {
@@ -80,7 +80,7 @@ impl Panel {
             indicators,
             by_code,
             rows: Vec::new(),
-            keys: HashMap::new(),
+            keys: HashMap::default(),
         })
     }
 

@@ -1,7 +1,7 @@
 //! Applying the rules to a panel: each row is checked once, against its series (the same actor,
 //! partner and indicator over the years) and, for shares, its denominator.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::panel::Panel;
 use crate::panel::country::Iso3;
@@ -32,7 +32,7 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
         panel.set_flag(i, None);
     }
     // Each series, sorted by year: (actor, partner, indicator) → [(year, row)].
-    let mut series: HashMap<(Iso3, Iso3, u32), Vec<(i32, usize)>> = HashMap::new();
+    let mut series: HashMap<(Iso3, Iso3, u32), Vec<(i32, usize)>> = HashMap::default();
     for (i, o) in panel.rows().iter().enumerate() {
         series
             .entry((o.actor, o.partner, o.indicator))
@@ -63,11 +63,11 @@ pub fn assess(panel: &mut Panel, rules: &RuleSet) -> QualityReport {
             .and_then(|c| panel.indicator_index(c));
         let medians = match rule.flag {
             Flag::SmallDenominator => denominator_medians(panel, k),
-            _ => HashMap::new(),
+            _ => HashMap::default(),
         };
         let twins = match rule.flag {
             Flag::RepeatedValue => repeated_values(panel, &by_indicator[k as usize], rule),
-            _ => HashMap::new(),
+            _ => HashMap::default(),
         };
         for &i in &by_indicator[k as usize] {
             let o = panel.rows()[i];
@@ -159,7 +159,7 @@ fn neighbours(panel: &Panel, series: &[(i32, usize)], year: i32, rule: &Rule) ->
 /// The rows of `rows` (one indicator) whose value, at least the rule's floor, is also the value
 /// of another partner of the same actor and year, with those partners.
 fn repeated_values(panel: &Panel, rows: &[usize], rule: &Rule) -> HashMap<usize, Vec<String>> {
-    let mut groups: HashMap<(Iso3, i32, u64), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(Iso3, i32, u64), Vec<usize>> = HashMap::default();
     for &i in rows {
         let o = panel.rows()[i];
         if o.value >= rule.floor && o.value > 0.0 {
@@ -169,7 +169,7 @@ fn repeated_values(panel: &Panel, rows: &[usize], rule: &Rule) -> HashMap<usize,
                 .push(i);
         }
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for same in groups.values().filter(|g| g.len() > 1) {
         for &i in same {
             let others = same
@@ -218,13 +218,13 @@ fn share_out_of_range(v: f64, rule: &Rule) -> Option<String> {
 
 /// Per partner: the median over years of the positive denominators of indicator `k`.
 fn denominator_medians(panel: &Panel, k: u32) -> HashMap<Iso3, f64> {
-    let mut by_year: HashMap<(Iso3, i32), f64> = HashMap::new();
+    let mut by_year: HashMap<(Iso3, i32), f64> = HashMap::default();
     for o in panel.rows().iter().filter(|o| o.indicator == k) {
         if let Some(d) = o.denominator.filter(|d| *d > 0.0) {
             by_year.insert((o.partner, o.year), d);
         }
     }
-    let mut per_partner: HashMap<Iso3, Vec<f64>> = HashMap::new();
+    let mut per_partner: HashMap<Iso3, Vec<f64>> = HashMap::default();
     for ((p, _), d) in by_year {
         per_partner.entry(p).or_default().push(d);
     }
