@@ -17,7 +17,7 @@
 //! |---|---|---|
 //! | `share_out_of_range` | v < 0 or v > threshold | threshold 1, every share indicator |
 //! | `small_denominator` | the share's denominator d ≤ 0, or d < threshold × the median of P's positive denominators over all years | threshold 0.1, `aid_share_dac` |
-//! | `zero_for_missing` | v = 0 and the nearest non-zero year on each side (both where they exist) ≥ floor | students 20 (count), trade shares 0.01 |
+//! | `zero_for_missing` | v = 0 and the nearest non-zero year on each side (both where they exist) ≥ floor | students 20 (count), trade shares 0.01, FDI stock share 0.01, FDI stock 0.1 % of GDP |
 //! | `implausible_jump` | against the nearest non-zero year n on each side (both where they exist): v > threshold × n or v < n / threshold, and max(v, n) ≥ floor, on every side; years in the rule's `exempt_years` are not tested | students: OECD threshold 2, floor 50, MOE threshold 3, floor 100; trade shares: threshold 8, floor 0.01; visitor arrivals: threshold 3, floor 1,000, 2020–2022 exempt (the collapse of travel is real) |
 //! | `mirror_gap` | the mirror share (actor's records) and the partner's own share differ by more than a factor: max/min > threshold, and max ≥ floor | threshold 2, floor 0.01, `trade_share_mirror_dots` against `trade_share_dots` |
 //! | `vintage_break` | a value from a newer vintage and the older vintage's same value differ by more than a factor: max/min > threshold, and max ≥ floor | threshold 1.25, floor 0.01, `trade_share_dots` against `trade_share_dots_v2022` |

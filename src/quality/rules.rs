@@ -192,7 +192,10 @@ impl Default for RuleSet {
     ///   happen by chance: Kyrgyzstan and Yemen both sent 3,247 students in 2016, with
     ///   different degree and non-degree splits). FDI positions, flows and
     ///   the AEI deal values are left out of the jump rule: one large deal or disinvestment
-    ///   makes a genuine one-year spike.
+    ///   makes a genuine one-year spike. **zero_for_missing** on the FDI stock share (floor
+    ///   0.01) and the stock as % of GDP (floor 0.1 %): UNCTAD prints 0 for the years an origin
+    ///   did not report by partner (Japan's stock in Vietnam is 0 in 2001–2006, then 1,698 US$ m
+    ///   in 2007; Korea's 0 in 2011–2012 after 5,777).
     fn default() -> RuleSet {
         let rule = |flag, indicator: &str, also: &[&str], threshold, floor| Rule {
             flag,
@@ -220,6 +223,22 @@ impl Default for RuleSet {
             &["students_in_china_per_million_moe"][..],
         );
         rules.push(rule(Flag::ZeroForMissing, moe, moe_per_million, 0.0, 20.0));
+        // UNCTAD prints 0 for years an origin did not report by partner (Japan's stock in
+        // Vietnam: 0 in 2001-2006, then 1,698 in 2007).
+        rules.push(rule(
+            Flag::ZeroForMissing,
+            "fdi_stock_share_unctad",
+            &[],
+            0.0,
+            0.01,
+        ));
+        rules.push(rule(
+            Flag::ZeroForMissing,
+            "fdi_stock_gdp_unctad",
+            &[],
+            0.0,
+            0.1,
+        ));
         let (students, per_million) =
             ("students_in_actor_oecd", &["students_per_million_oecd"][..]);
         rules.push(rule(Flag::ZeroForMissing, students, per_million, 0.0, 20.0));
