@@ -104,3 +104,20 @@ fn presence_scores_have_the_investment_dimension() {
     // After 2012 no actor has investment: missing, not zero.
     assert!(p.score(us, kr, 2015, "investment").is_none());
 }
+
+#[test]
+fn unctad_zeros_for_unreported_years_are_flagged() {
+    // Vietnam's flat (origin-reported) stock table: Japan `0` in 2001-2006, then 1,698 US$ m in
+    // 2007 (`VNM,VNM,Viet.Nam,Japan,JPN,0,,2007,1698,`): Japan did not report its stock in
+    // Vietnam by partner before 2007. The zeros are flagged, not scored as no presence.
+    let p = &data().1.panel;
+    let (jp, vn) = (iso3!("JPN"), iso3!("VNM"));
+    let k = p.indicator_index("fdi_stock_gdp_unctad").unwrap();
+    for year in 2001..=2006 {
+        let o = p.rows()[p.position(jp, vn, year, k).unwrap()];
+        assert_eq!(o.value, 0.0);
+        assert_eq!(o.flag, Some(Flag::ZeroForMissing), "{year}");
+    }
+    let o = p.rows()[p.position(jp, vn, 2007, k).unwrap()];
+    assert!(o.value > 1.0 && o.flag.is_none());
+}
