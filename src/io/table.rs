@@ -44,34 +44,243 @@ fn sniff_separator(bytes: &[u8]) -> u8 {
     seps[best]
 }
 
+/// What a file that is not text looks like, from its first bytes: a gzip stream (`1f 8b`), a
+/// zip archive such as an Excel workbook (`PK 03 04`), an old Excel workbook, a Parquet file
+/// (`PAR1`) or UTF-16 text (its byte-order mark).
+fn binary_format(head: &[u8]) -> Option<&'static str> {
+    const FORMATS: [(&[u8], &str); 6] = [
+        (&[0x1f, 0x8b], "a gzip-compressed file: decompress it first"),
+        (
+            b"PK\x03\x04",
+            "a zip archive, e.g. an Excel workbook (.xlsx): save the sheet as CSV UTF-8",
+        ),
+        (
+            &[0xD0, 0xCF, 0x11, 0xE0],
+            "an Excel 97-2003 workbook (.xls): save the sheet as CSV UTF-8",
+        ),
+        (
+            b"PAR1",
+            "a Parquet file: name it with the extension .parquet",
+        ),
+        (&[0xFF, 0xFE], "UTF-16 text: save it as CSV UTF-8"),
+        (&[0xFE, 0xFF], "UTF-16 text: save it as CSV UTF-8"),
+    ];
+    FORMATS
+        .iter()
+        .find(|(magic, _)| head.starts_with(magic))
+        .map(|(_, what)| *what)
+}
+
+/// The error for a file that looks like `what` (see [`binary_format`]).
+fn not_text(path: &Path, what: &str) -> Error {
+    Error::Read {
+        path: path.to_path_buf(),
+        message: format!("the file is not UTF-8 text: it looks like {what}"),
+    }
+}
+
+/// The error for bytes that are not UTF-8 at `offset`: the row holding the byte (records
+/// counted outside quotes; the header is row 0), numbered from `first_row`.
+fn not_utf8(path: &Path, bytes: &[u8], offset: usize, first_row: usize) -> Error {
+    let mut quoted = false;
+    let mut line = 0;
+    for &b in &bytes[..offset] {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => line += 1,
+            _ => {}
+        }
+    }
+    let reason = format!(
+        "the file is not UTF-8 text (byte 0x{:02X}; a Latin-1 or Windows export?): save it as \
+         CSV UTF-8",
+        bytes[offset]
+    );
+    let at = if line == 0 {
+        Location::field(path, "the header")
+    } else {
+        Location::row(path, first_row + line)
+    };
+    Error::Invalid { at, reason }
+}
+
+/// Whether `b` may stand in a line that holds no value (whitespace and separators only).
+fn is_blank_byte(b: u8, separator: u8) -> bool {
+    b == separator || b.is_ascii_whitespace()
+}
+
+/// Check that no record of `bytes` has more fields than the header — with `strict`, exactly as
+/// many — and drop the lines at the end that hold no value (blank, or separators only:
+/// spreadsheets write them). Records are cut at line ends outside quotes, as polars cuts them;
+/// rows in errors count from `first_row`. A line with more fields than the header, a quote
+/// never closed and, with `strict`, a line with fewer fields (cut short) or a blank line before
+/// the last value are each an [`Error::Invalid`] naming the row. (Without `strict` a shorter
+/// line is read with its last cells missing, as some shipped tables need.)
+fn check_records(
+    path: &Path,
+    bytes: &mut Vec<u8>,
+    separator: u8,
+    first_row: usize,
+    strict: bool,
+) -> Result<()> {
+    let n = bytes.len();
+    let (mut header_fields, mut header_end) = (0, n);
+    let (mut quoted, mut quote_record) = (false, 0);
+    let (mut record, mut start, mut fields) = (0, 0, 1);
+    let (mut blank, mut empty, mut spans_lines) = (true, true, false);
+    let mut content_end = 0;
+    let mut first_bad: Option<(usize, usize, String)> = None;
+    for i in 0..=n {
+        let b = match bytes.get(i) {
+            Some(&b) => b,
+            None if start < n => b'\n', // a last line without a line end
+            None => break,
+        };
+        if b == b'"' {
+            if !quoted {
+                quote_record = record;
+            }
+            quoted = !quoted;
+            (blank, empty) = (false, false);
+            continue;
+        }
+        if quoted {
+            spans_lines |= b == b'\n';
+            continue;
+        }
+        if b == separator {
+            fields += 1;
+            blank = false;
+            continue;
+        }
+        if b != b'\n' {
+            if !b.is_ascii_whitespace() {
+                (blank, empty) = (false, false);
+            }
+            continue;
+        }
+        if record == 0 {
+            (header_fields, header_end) = (fields, i);
+        }
+        if record == 0 || !empty {
+            content_end = (i + 1).min(n);
+        }
+        let short_or_long = if strict {
+            fields != header_fields && !(header_fields == 1 && blank)
+        } else {
+            fields > header_fields
+        };
+        if record > 0 && first_bad.is_none() && short_or_long {
+            let hint = if spans_lines {
+                "; a quoted cell runs on over a line end here: is a quote missing?"
+            } else {
+                ""
+            };
+            let reason = if blank {
+                "the line is blank (blank lines are allowed only at the end of the file)".into()
+            } else if fields > header_fields {
+                format!(
+                    "the line has {fields} fields, the header {header_fields}: a stray separator \
+                     or an unquoted cell holding one?{hint}"
+                )
+            } else {
+                let names: Vec<&[u8]> = bytes[..header_end].split(|&c| c == separator).collect();
+                let next = names.get(fields).map_or(String::new(), |c| {
+                    let name = String::from_utf8_lossy(c);
+                    format!(" (before `{}`)", name.trim().trim_matches('"'))
+                });
+                format!(
+                    "the line has {fields} fields, the header {header_fields}: the line is cut \
+                     short{next}{hint}"
+                )
+            };
+            first_bad = Some((start, record, reason));
+        }
+        record += 1;
+        (start, fields) = (i + 1, 1);
+        (blank, empty, spans_lines) = (true, true, false);
+    }
+    let row_of = |record: usize| first_row + record;
+    if quoted {
+        let at = if quote_record == 0 {
+            Location::field(path, "the header")
+        } else {
+            Location::row(path, row_of(quote_record))
+        };
+        return Err(Error::Invalid {
+            at,
+            reason: "a quoted cell that starts here is never closed".into(),
+        });
+    }
+    if let Some((start, record, reason)) = first_bad
+        && start < content_end
+    {
+        return Err(Error::Invalid {
+            at: Location::row(path, row_of(record)),
+            reason,
+        });
+    }
+    bytes.truncate(content_end);
+    Ok(())
+}
+
 impl Table {
     /// Read a delimited file, every column as text. An empty cell is missing (`None`).
     ///
+    /// Lines at the end that hold no value (blank, or separators only, as spreadsheets write
+    /// them) are not rows.
+    ///
     /// # Errors
     /// [`Error::Io`] when the file cannot be read, [`Error::Empty`] when it holds no data
-    /// row, [`Error::Read`] when the reader rejects its structure.
+    /// row, [`Error::Read`] when the reader rejects its structure or the file is not text
+    /// (naming the format it looks like: gzip, zip or Excel workbook, Parquet, UTF-16), and
+    /// [`Error::Invalid`] naming the row for bytes that are not UTF-8, a line with more fields
+    /// than the header, or a quote never closed. A line with fewer fields is read with its
+    /// last cells missing ([`Table::for_each_chunk`] refuses it).
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::io::table::Table;
+    /// let t = Table::from_bytes("x.csv", b"a,b\r\n1,2\r\n\r\n,\r\n".to_vec()).unwrap();
+    /// assert_eq!(t.height(), 1); // the blank line and the empty row at the end are not rows
+    /// let e = Table::from_bytes("x.csv", b"a,b\n1,2\n3,4,5\n".to_vec()).unwrap_err();
+    /// assert_eq!(e.to_string(),
+    ///     "x.csv: row 2: the line has 3 fields, the header 2: a stray separator or an \
+    ///      unquoted cell holding one?");
+    /// let e = Table::from_bytes("x.gz", vec![0x1f, 0x8b, 8, 0]).unwrap_err();
+    /// assert!(e.to_string().contains("not UTF-8 text: it looks like a gzip-compressed file"));
+    /// ```
     pub fn read(path: impl AsRef<Path>) -> Result<Table> {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         Self::from_bytes(path, bytes)
     }
 
-    /// Parse in-memory bytes as if they were the file `path`.
-    pub fn from_bytes(path: impl AsRef<Path>, mut bytes: Vec<u8>) -> Result<Table> {
-        let path = path.as_ref().to_path_buf();
+    /// Parse in-memory bytes as if they were the file `path` (as [`Table::read`]).
+    ///
+    /// # Errors
+    /// As [`Table::read`].
+    pub fn from_bytes(path: impl AsRef<Path>, bytes: Vec<u8>) -> Result<Table> {
+        Self::parse(path.as_ref(), bytes, 0, false)
+    }
+
+    /// [`Table::from_bytes`] for a chunk whose first data row is row `first_row + 1` of the
+    /// file; `strict` as in [`check_records`].
+    fn parse(path: &Path, mut bytes: Vec<u8>, first_row: usize, strict: bool) -> Result<Table> {
+        let path = path.to_path_buf();
         if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
             bytes.drain(..3);
+        } else if let Some(what) = binary_format(&bytes) {
+            return Err(not_text(&path, what));
         }
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(Error::Empty { path });
         }
-        if std::str::from_utf8(&bytes).is_err() {
-            return Err(Error::Read {
-                path,
-                message: "the file is not valid UTF-8 text".into(),
-            });
+        if let Err(e) = std::str::from_utf8(&bytes) {
+            return Err(not_utf8(&path, &bytes, e.valid_up_to(), first_row));
         }
         let separator = sniff_separator(&bytes);
+        check_records(&path, &mut bytes, separator, first_row, strict)?;
         let frame = CsvReadOptions::default()
             .with_has_header(true)
             .with_infer_schema_length(Some(0))
@@ -102,7 +311,7 @@ impl Table {
             frame,
             // In a semicolon-separated file a comma inside a number is a decimal comma.
             decimal_comma: separator == b';',
-            first_row: 0,
+            first_row,
         })
     }
 
@@ -110,9 +319,14 @@ impl Table {
     /// outside quotes, and call `f` on each chunk as a table (the header repeated, the row
     /// numbers counted from the start of the file). Memory is one chunk, not the file.
     ///
+    /// Lines are checked strictly (a user's panel file is read this way): every line has the
+    /// header's number of fields, and a line without a value (blank, or separators only) may
+    /// stand only at the end of the file, where it is dropped whatever the chunk size.
+    ///
     /// # Errors
-    /// As [`Table::read`] (per chunk), [`Error::Empty`] when the file holds no data row, and
-    /// whatever `f` returns.
+    /// As [`Table::read`] (per chunk); [`Error::Invalid`] naming the row for a line cut short
+    /// or a blank line before the last row; [`Error::Empty`] when the file holds no data row;
+    /// and whatever `f` returns.
     ///
     /// # Examples
     /// ```
@@ -138,7 +352,7 @@ impl Table {
         let (mut buf, mut header): (Vec<u8>, Option<Vec<u8>>) = (Vec::new(), None);
         // Quote parity over buf[..scanned]; `cut` = end of the last whole line scanned.
         let (mut quoted, mut scanned, mut cut) = (false, 0, None);
-        let (mut first_row, mut eof) = (0, false);
+        let (mut first_row, mut eof, mut sniffed) = (0, false, false);
         let step = chunk_bytes.max(1);
         loop {
             if !eof {
@@ -148,6 +362,13 @@ impl Table {
                     .read_to_end(&mut buf)
                     .map_err(|e| Error::io(path, e))?;
                 eof = n == 0;
+            }
+            // A binary file is refused from its first bytes, before a line is looked for.
+            if !sniffed && (buf.len() >= 4 || eof) {
+                sniffed = true;
+                if let Some(what) = binary_format(&buf) {
+                    return Err(not_text(path, what));
+                }
             }
             while scanned < buf.len() {
                 let b = buf[scanned];
@@ -172,11 +393,28 @@ impl Table {
                     None => continue,
                 }
             }
-            let end = match cut {
+            let mut end = match cut {
                 _ if eof => buf.len(),
                 Some(c) if c >= step => c,
                 _ => continue,
             };
+            if !eof {
+                // Lines without a value at the end of a chunk wait for the next one: blank
+                // lines are dropped only at the end of the file.
+                let separator = sniff_separator(header.as_deref().unwrap_or_default());
+                match buf[..end]
+                    .iter()
+                    .rposition(|&b| !is_blank_byte(b, separator))
+                {
+                    None => continue,
+                    Some(k) => {
+                        end = buf[k..end]
+                            .iter()
+                            .position(|&b| b == b'\n')
+                            .map_or(end, |p| k + p + 1);
+                    }
+                }
+            }
             let piece: Vec<u8> = buf.drain(..end).collect();
             scanned -= end;
             cut = None;
@@ -184,11 +422,10 @@ impl Table {
                 // Blank lines are rows (of empty cells), as in a whole-file read.
                 let mut bytes = header.clone().unwrap_or_default();
                 bytes.extend_from_slice(&piece);
-                match Table::from_bytes(path, bytes) {
+                match Table::parse(path, bytes, first_row, true) {
                     Err(Error::Empty { .. }) => {}
                     Err(e) => return Err(e),
-                    Ok(mut table) => {
-                        table.first_row = first_row;
+                    Ok(table) => {
                         first_row += table.height();
                         f(&table)?;
                     }
@@ -527,7 +764,8 @@ mod tests {
 
     #[test]
     fn chunks_of_any_size_read_as_the_whole_file() {
-        let text = "\u{FEFF}a;b\r\n1;\"x\ny;\"\"q\"\"\"\r\n2;\r\n\r\n3;0,5\n4;\"\"\n5;last";
+        let text =
+            "\u{FEFF}a;b\r\n1;\"x\ny;\"\"q\"\"\"\r\n2;\r\n;\r\n3;0,5\n4;\"\"\n5;last\r\n\r\n;\n";
         let path = crate::testutil::temp_file("chunks.csv", text);
         let whole = Table::read(&path).unwrap();
         let rows = |t: &Table| -> Vec<(usize, Option<String>, Option<String>)> {
@@ -543,7 +781,8 @@ mod tests {
                 .collect()
         };
         let expected = rows(&whole);
-        assert_eq!(expected.len(), 6); // the blank line is a row of empty cells
+        // The row of empty cells counts; the blank line and the empty row at the end do not.
+        assert_eq!(expected.len(), 6);
         for step in 1..=text.len() + 1 {
             let mut got = Vec::new();
             Table::for_each_chunk(&path, step, |t| {
@@ -559,6 +798,70 @@ mod tests {
                 Table::for_each_chunk(&path, 2, |_| Ok(())),
                 Err(Error::Empty { .. })
             ));
+        }
+    }
+
+    #[test]
+    fn malformed_lines_name_their_row_at_any_chunk_size() {
+        let cases: [(&str, &str, &[&str]); 5] = [
+            (
+                "long.csv",
+                "a,b,c\n1,2,3\n4,5,6,7\n",
+                &["row 2", "4 fields, the header 3"],
+            ),
+            (
+                "short.csv",
+                "a,b,c\n1,2,3\n4,5\n7,8,9\n",
+                &["row 2", "cut short (before `c`)"],
+            ),
+            (
+                "blank.csv",
+                "a,b\n1,2\n\r\n3,4\n\n",
+                &["row 2", "blank lines are allowed only at the end"],
+            ),
+            (
+                "quote.csv",
+                "a,b\n1,2\n3,\"x\n5,6\n",
+                &["row 2", "never closed"],
+            ),
+            (
+                "latin1.csv",
+                "a,b\n1,2\n3,C\u{f4}te\n",
+                &["row 2", "not UTF-8"],
+            ),
+        ];
+        for (name, text, needles) in cases {
+            let mut bytes = text.as_bytes().to_vec();
+            if name == "latin1.csv" {
+                // ô in Latin-1: one byte 0xF4, not UTF-8.
+                let at = bytes.windows(2).position(|w| w == [0xC3, 0xB4]).unwrap();
+                bytes.splice(at..at + 2, [0xF4]);
+            }
+            let path = crate::testutil::temp_file(name, "");
+            std::fs::write(&path, &bytes).unwrap();
+            for step in 1..=bytes.len() + 1 {
+                let e = Table::for_each_chunk(&path, step, |_| Ok(())).unwrap_err();
+                let msg = e.to_string();
+                for n in needles {
+                    assert!(msg.contains(n), "{name}, chunks of {step}: {msg}");
+                }
+            }
+        }
+        // Not strict outside panel files: a short line has its last cells missing.
+        let t = Table::from_bytes("s.csv", b"a,b,c\n1,2\n".to_vec()).unwrap();
+        assert_eq!(t.column("c").unwrap().text(0), None);
+        // Binary formats are named, whatever the extension.
+        for (head, what) in [
+            (&b"\x1f\x8b\x08\x00"[..], "gzip"),
+            (b"PK\x03\x04\x14\x00", "Excel workbook (.xlsx)"),
+            (b"PAR1\x15\x04", "a Parquet file"),
+        ] {
+            let e = Table::from_bytes("f.csv", head.to_vec()).unwrap_err();
+            assert!(e.to_string().contains(what), "{e}");
+            let path = crate::testutil::temp_file("binary.csv", "");
+            std::fs::write(&path, head).unwrap();
+            let e = Table::for_each_chunk(&path, 1, |_| Ok(())).unwrap_err();
+            assert!(e.to_string().contains(what), "{e}");
         }
     }
 
