@@ -236,6 +236,19 @@ fn valid_files_are_read() {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
+/// A Parquet `value` column of decimal type is not read yet (polars is built without
+/// decimals): a clear error naming the column, not polars' advice about a feature.
+#[test]
+fn decimal_parquet_value_is_named() {
+    let needles = &[
+        "field `value`",
+        "a decimal column (precision 10, scale 4)",
+        "double",
+    ];
+    check_fails(&bad("decimal_value.parquet"), needles);
+    score_fails(&bad("decimal_value.parquet"), needles);
+}
+
 #[test]
 fn negative_numbers_as_option_values() {
     let coinr = |cmd: &str, extra: &[&str]| {

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use polars::prelude::*;
 
 use super::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::io::table::Table;
 
 /// Call `f` on each batch of at most `batch_rows` rows of the Parquet file `path`, in file order
@@ -65,6 +65,7 @@ pub(super) fn batches(
         .cloned()
         .collect();
     check_pages(path, &metadata, &wanted)?;
+    check_decimal(path, &metadata, &wanted)?;
     let mut offset = 0;
     // Batches never cross a row group and hold at most `batch_rows` rows, whatever row group
     // size the writer chose.
@@ -86,6 +87,35 @@ pub(super) fn batches(
     }
     Ok(())
 }
+/// Refuse a decimal column among those read, naming it: this build of polars cannot decode
+/// decimals (its `dtype-decimal` feature is off), and its own message would be about a feature.
+fn check_decimal(
+    path: &Path,
+    metadata: &polars::io::parquet::read::FileMetadata,
+    wanted: &[String],
+) -> Result<()> {
+    let schema = guarded(path, || polars::io::parquet::read::infer_schema(metadata))?;
+    for field in schema.iter_values() {
+        if !wanted.iter().any(|w| w == field.name.as_str()) {
+            continue;
+        }
+        if let ArrowDataType::Decimal(p, s)
+        | ArrowDataType::Decimal32(p, s)
+        | ArrowDataType::Decimal64(p, s)
+        | ArrowDataType::Decimal256(p, s) = field.dtype
+        {
+            return Err(Error::Invalid {
+                at: Location::field(path, field.name.as_str()),
+                reason: format!(
+                    "a decimal column (precision {p}, scale {s}), which linkage cannot read yet: \
+                     write it as a floating-point (double) column"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Memory the parsed footer of a Parquet file may take (no real panel comes near it).
 const FOOTER_BUDGET: usize = 256 << 20;
 
