@@ -105,7 +105,8 @@ impl fmt::Display for Location {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The file could not be opened, read or written.
+    /// The file could not be opened or read (a file that cannot be created or written is
+    /// [`Error::Write`]).
     #[error("{}: {source}", path.display())]
     Io {
         /// File at fault.
@@ -227,7 +228,7 @@ pub enum Error {
         /// The underlying error.
         source: Box<Error>,
     },
-    /// The Parquet writer failed on a file (the CSV writer's failures are [`Error::Io`]).
+    /// A file could not be created or written (CSV or Parquet; e.g. the disk is full).
     #[error("{}: cannot write the file: {message}", path.display())]
     Write {
         /// File at fault.
@@ -259,6 +260,21 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// A file that cannot be created or written: [`Error::Write`] with the I/O error's message.
+    ///
+    /// # Examples
+    /// ```
+    /// let e = std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left on device");
+    /// assert_eq!(linkage::Error::write("/dev/full", e).to_string(),
+    ///     "/dev/full: cannot write the file: No space left on device");
+    /// ```
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Write {
+            path: path.into(),
+            message: source.to_string(),
         }
     }
 

@@ -2,7 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 a data or method error (message on stderr), 2 a usage error.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -67,7 +67,7 @@ enum Command {
         data: Option<PathBuf>,
         /// Add rank intervals: N Monte Carlo runs (±25 % weight noise at every level) over the
         /// latest year with scores for every case study.
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
         uncertainty: Option<usize>,
         /// Score values a data-quality rule flagged (`keep`) or leave them out (`exclude`);
         /// default: the spec's `quality` (exclude). quality.csv lists them either way.
@@ -94,7 +94,8 @@ enum Command {
         #[arg(long)]
         spec: PathBuf,
         /// Output file: .csv or .parquet (actor, partner, year, level, code, score, rank,
-        /// n_present, used), ordered by partner, year, actor.
+        /// n_present, used), ordered by partner, year, actor; a path without an extension is
+        /// written as CSV. It must not be the panel or the spec.
         #[arg(long)]
         out: PathBuf,
         /// Also write each indicator's normalised score (level 1), not only the aggregates.
@@ -115,19 +116,24 @@ enum Command {
         #[arg(long, value_enum, value_delimiter = ',', default_value = "arithmetic")]
         aggregate: Vec<AggregateArg>,
         /// Weight noise f: each weight times a uniform draw on [1 - f, 1 + f].
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         weight_noise: Option<f64>,
         /// Levels whose weights vary, comma-separated (default: every level below the index).
-        #[arg(long, value_delimiter = ',', requires = "weight_noise")]
+        #[arg(
+            long,
+            value_delimiter = ',',
+            requires = "weight_noise",
+            allow_negative_numbers = true
+        )]
         noise_levels: Vec<usize>,
         /// More uncertain inputs from a TOML file (normalisation, imputation, exclusion…).
         #[arg(long)]
         inputs: Option<PathBuf>,
         /// Replications (with --sobol: base samples N, for N·(inputs + 2) runs).
-        #[arg(long, default_value_t = 1000)]
+        #[arg(long, default_value_t = 1000, allow_negative_numbers = true)]
         runs: usize,
         /// Seed: the same seed gives the same results at any thread count.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
         seed: u64,
         /// Also run the variance-based sensitivity analysis (Sobol indices).
         #[arg(long)]
@@ -136,7 +142,7 @@ enum Command {
         #[arg(long)]
         quasi: bool,
         /// Bootstrap resamples for the confidence intervals of the Sobol indices.
-        #[arg(long, default_value_t = 1000)]
+        #[arg(long, default_value_t = 1000, allow_negative_numbers = true)]
         bootstrap: usize,
         /// Also write every run: runs.csv and run_inputs.csv.
         #[arg(long)]
@@ -165,13 +171,13 @@ struct CoinrArgs {
     #[arg(long, value_enum, default_value_t = NormaliseArg::Minmax)]
     normalise: NormaliseArg,
     /// Lower bound (min-max, scaled) or mean (z-score).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     lo: Option<f64>,
     /// Upper bound (min-max, scaled) or standard deviation (z-score).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     hi: Option<f64>,
     /// Exponent of the generalised mean.
-    #[arg(long, default_value_t = 2.0)]
+    #[arg(long, default_value_t = 2.0, allow_negative_numbers = true)]
     p: f64,
     /// Apply COINr's default outlier treatment before normalising.
     #[arg(long)]
@@ -258,6 +264,39 @@ fn aggregate_spec(a: AggregateArg, p: f64) -> AggregateSpec {
     }
 }
 
+/// The extensions `score --out` writes (a path without one is written as CSV).
+const SCORES_EXTENSIONS: [&str; 2] = ["csv", "parquet"];
+
+/// `score --out`: a known extension, and not one of the `inputs` (compared once canonicalised,
+/// so `./panel.csv` and `panel.csv` are the same file).
+fn check_scores_out(out: &Path, inputs: &[&Path]) -> Result<(), CliError> {
+    if let Some(ext) = out.extension() {
+        let ext = ext.to_string_lossy();
+        if !SCORES_EXTENSIONS
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e))
+        {
+            return Err(CliError::Usage(format!(
+                "--out {}: unknown extension `.{ext}`: the scores are written as .csv or .parquet",
+                out.display()
+            )));
+        }
+    }
+    let Ok(target) = out.canonicalize() else {
+        return Ok(()); // not there yet: it cannot be an input
+    };
+    for input in inputs {
+        if input.canonicalize().is_ok_and(|i| i == target) {
+            return Err(CliError::Usage(format!(
+                "--out {} is the input {}: writing the scores would overwrite it",
+                out.display(),
+                input.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     linkage::io::panel_file::quiet_caught_read_panics();
     let cli = match Cli::try_parse() {
@@ -337,6 +376,7 @@ fn run(command: Command) -> Result<(), CliError> {
             indicators,
             quality,
         } => {
+            check_scores_out(&out, &[&panel, &spec])?;
             let conc = linkage::Concordance::load(linkage::default_data_dir())?;
             let mut fw = linkage::score::spec::Spec::read(&spec)?.resolve()?;
             if let Some(q) = quality {

@@ -102,14 +102,15 @@ impl SyntheticPanel {
     /// needed); returns their paths.
     ///
     /// # Errors
-    /// [`Error::Io`] when a file cannot be written; as [`SyntheticPanel::table`] and
+    /// [`Error::Io`] when the folder cannot be made, [`Error::Write`] when a file cannot be
+    /// written; as [`SyntheticPanel::table`] and
     /// [`write_parquet`](crate::io::frame::write_parquet).
     pub fn write(&self, conc: &Concordance, dir: &Path) -> Result<(PathBuf, PathBuf)> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let panel = dir.join(format!("panel_{}.parquet", self.rows()));
         crate::io::frame::write_parquet(&panel, &self.table(conc)?)?;
         let spec = dir.join(format!("spec_{}.toml", self.indicators));
-        std::fs::write(&spec, self.spec_toml()).map_err(|e| Error::io(&spec, e))?;
+        std::fs::write(&spec, self.spec_toml()).map_err(|e| Error::write(&spec, e))?;
         Ok((panel, spec))
     }
 }

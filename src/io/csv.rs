@@ -64,10 +64,10 @@ impl CsvWriter<BufWriter<File>> {
     /// Create (or truncate) the file `path` and write the header.
     ///
     /// # Errors
-    /// [`Error::Io`] naming the file when it cannot be created or written.
+    /// [`Error::Write`] naming the file when it cannot be created or written.
     pub fn create(path: impl AsRef<Path>, columns: &[Column]) -> Result<Self> {
         let path = path.as_ref();
-        let file = File::create(path).map_err(|e| Error::io(path, e))?;
+        let file = File::create(path).map_err(|e| Error::write(path, e))?;
         CsvWriter::new(BufWriter::with_capacity(1 << 16, file), path, columns)
     }
 }
@@ -76,7 +76,7 @@ impl<W: Write> CsvWriter<W> {
     /// Write CSV to any writer (numbers in [`NumberStyle::Point`]); `path` names it in errors.
     ///
     /// # Errors
-    /// [`Error::Io`] when the header cannot be written.
+    /// [`Error::Write`] when the header cannot be written.
     pub fn new(out: W, path: impl Into<PathBuf>, columns: &[Column]) -> Result<Self> {
         let mut w = CsvWriter {
             out,
@@ -117,15 +117,15 @@ impl<W: Write> CsvWriter<W> {
         let written = self.out.write_all(&self.line);
         self.line.clear();
         self.cells = 0;
-        written.map_err(|e| Error::io(&self.path, e))
+        written.map_err(|e| Error::write(&self.path, e))
     }
 
     /// Flush and return the writer.
     ///
     /// # Errors
-    /// [`Error::Io`] when the flush fails (e.g. the disk is full).
+    /// [`Error::Write`] when the flush fails (e.g. the disk is full).
     pub fn finish(mut self) -> Result<W> {
-        self.out.flush().map_err(|e| Error::io(&self.path, e))?;
+        self.out.flush().map_err(|e| Error::write(&self.path, e))?;
         Ok(self.out)
     }
 }
@@ -174,7 +174,7 @@ impl<W: Write> RowSink for CsvWriter<W> {
     }
 
     /// # Errors
-    /// [`Error::Io`] when the write fails; [`Error::Method`] when the row's width differs from
+    /// [`Error::Write`] when the write fails; [`Error::Method`] when the row's width differs from
     /// the header's (a bug of the caller, reported rather than written).
     fn end_row(&mut self) -> Result<()> {
         if self.cells != self.width {
@@ -199,7 +199,7 @@ impl<W: Write> RowSink for CsvWriter<W> {
 /// number of data rows written.
 ///
 /// # Errors
-/// [`Error::Io`] naming the file when it cannot be created or written.
+/// [`Error::Write`] naming the file when it cannot be created or written.
 ///
 /// # Examples
 /// ```

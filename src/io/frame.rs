@@ -171,7 +171,7 @@ pub fn to_frame(rows: &(impl Rows + ?Sized)) -> Result<DataFrame> {
 /// Write the table as a Parquet file (created or truncated).
 ///
 /// # Errors
-/// As [`to_frame`]; [`Error::Io`] when the file cannot be created, [`Error::Write`] when the
+/// As [`to_frame`]; [`Error::Write`] when the file cannot be created or when the
 /// Parquet writer fails.
 ///
 /// # Examples
@@ -183,7 +183,7 @@ pub fn to_frame(rows: &(impl Rows + ?Sized)) -> Result<DataFrame> {
 pub fn write_parquet(path: impl AsRef<Path>, rows: &(impl Rows + ?Sized)) -> Result<()> {
     let path = path.as_ref();
     let mut frame = to_frame(rows)?;
-    let file = File::create(path).map_err(|e| Error::io(path, e))?;
+    let file = File::create(path).map_err(|e| Error::write(path, e))?;
     ParquetWriter::new(file)
         .finish(&mut frame)
         .map(|_| ())

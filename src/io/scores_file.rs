@@ -117,14 +117,14 @@ impl<'a> ScoresFile<'a> {
     /// Create `path`: Parquet when its extension is `.parquet`, CSV otherwise.
     ///
     /// # Errors
-    /// [`Error::Io`] when the file cannot be created, [`Error::Write`] when the Parquet writer
-    /// refuses the schema.
+    /// [`Error::Write`] when the file cannot be created or the Parquet writer refuses the
+    /// schema.
     pub fn create(path: &Path) -> Result<ScoresFile<'a>> {
         let parquet = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
         let sink = if parquet {
-            let file = BufWriter::new(File::create(path).map_err(|e| Error::io(path, e))?);
+            let file = BufWriter::new(File::create(path).map_err(|e| Error::write(path, e))?);
             let writer = ParquetWriter::new(file)
                 .batched(&schema())
                 .map_err(|e| write_error(path, e))?;
@@ -142,7 +142,7 @@ impl<'a> ScoresFile<'a> {
     /// Add a row.
     ///
     /// # Errors
-    /// [`Error::Io`] when a CSV row cannot be written.
+    /// [`Error::Write`] when a CSV row cannot be written.
     pub fn push(&mut self, r: ScoreRow<'a>) -> Result<()> {
         self.rows += 1;
         match &mut self.sink {
@@ -215,7 +215,7 @@ impl<'a> ScoresFile<'a> {
     /// Write what is buffered and close the file; returns the number of rows written.
     ///
     /// # Errors
-    /// [`Error::Io`] or [`Error::Write`] when the file cannot be completed.
+    /// [`Error::Write`] when the file cannot be completed.
     pub fn finish(mut self) -> Result<usize> {
         let pending = match &self.sink {
             Sink::Parquet(_, b) => !b.score.is_empty() || self.rows == 0,

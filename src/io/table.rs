@@ -12,6 +12,12 @@ use polars::prelude::*;
 
 use crate::error::{Error, Location, Result};
 
+mod lines;
+#[cfg(test)]
+mod tests;
+
+use lines::{binary_format, check_records, is_blank_byte, not_text, not_utf8, sniff_separator};
+
 /// A delimited file read as text (or a typed batch of a Parquet file), with its path and the
 /// position of its first row kept for error messages.
 #[derive(Debug)]
@@ -22,56 +28,63 @@ pub struct Table {
     first_row: usize,
 }
 
-/// Pick the delimiter from the header line: the most frequent of `,`, `;` and tab outside quotes.
-fn sniff_separator(bytes: &[u8]) -> u8 {
-    let header_end = bytes
-        .iter()
-        .position(|&b| b == b'\n')
-        .unwrap_or(bytes.len());
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for &b in &bytes[..header_end] {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => counts[0] += 1,
-            b';' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let seps = [b',', b';', b'\t'];
-    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    seps[best]
-}
-
 impl Table {
     /// Read a delimited file, every column as text. An empty cell is missing (`None`).
     ///
+    /// Lines at the end that hold no value (blank, or separators only, as spreadsheets write
+    /// them) are not rows.
+    ///
     /// # Errors
     /// [`Error::Io`] when the file cannot be read, [`Error::Empty`] when it holds no data
-    /// row, [`Error::Read`] when the reader rejects its structure.
+    /// row, [`Error::Read`] when the reader rejects its structure or the file is not text
+    /// (naming the format it looks like: gzip, zip or Excel workbook, Parquet, UTF-16), and
+    /// [`Error::Invalid`] naming the row for bytes that are not UTF-8, a line with more fields
+    /// than the header, or a quote never closed. A line with fewer fields is read with its
+    /// last cells missing ([`Table::for_each_chunk`] refuses it).
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::io::table::Table;
+    /// let t = Table::from_bytes("x.csv", b"a,b\r\n1,2\r\n\r\n,\r\n".to_vec()).unwrap();
+    /// assert_eq!(t.height(), 1); // the blank line and the empty row at the end are not rows
+    /// let e = Table::from_bytes("x.csv", b"a,b\n1,2\n3,4,5\n".to_vec()).unwrap_err();
+    /// assert_eq!(e.to_string(),
+    ///     "x.csv: row 2: the line has 3 fields, the header 2: a stray separator or an \
+    ///      unquoted cell holding one?");
+    /// let e = Table::from_bytes("x.gz", vec![0x1f, 0x8b, 8, 0]).unwrap_err();
+    /// assert!(e.to_string().contains("not UTF-8 text: it looks like a gzip-compressed file"));
+    /// ```
     pub fn read(path: impl AsRef<Path>) -> Result<Table> {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         Self::from_bytes(path, bytes)
     }
 
-    /// Parse in-memory bytes as if they were the file `path`.
-    pub fn from_bytes(path: impl AsRef<Path>, mut bytes: Vec<u8>) -> Result<Table> {
-        let path = path.as_ref().to_path_buf();
+    /// Parse in-memory bytes as if they were the file `path` (as [`Table::read`]).
+    ///
+    /// # Errors
+    /// As [`Table::read`].
+    pub fn from_bytes(path: impl AsRef<Path>, bytes: Vec<u8>) -> Result<Table> {
+        Self::parse(path.as_ref(), bytes, 0, false)
+    }
+
+    /// [`Table::from_bytes`] for a chunk whose first data row is row `first_row + 1` of the
+    /// file; `strict` as in `check_records` (in `lines`).
+    fn parse(path: &Path, mut bytes: Vec<u8>, first_row: usize, strict: bool) -> Result<Table> {
+        let path = path.to_path_buf();
         if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
             bytes.drain(..3);
+        } else if let Some(what) = binary_format(&bytes) {
+            return Err(not_text(&path, what));
         }
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(Error::Empty { path });
         }
-        if std::str::from_utf8(&bytes).is_err() {
-            return Err(Error::Read {
-                path,
-                message: "the file is not valid UTF-8 text".into(),
-            });
+        if let Err(e) = std::str::from_utf8(&bytes) {
+            return Err(not_utf8(&path, &bytes, e.valid_up_to(), first_row));
         }
         let separator = sniff_separator(&bytes);
+        check_records(&path, &mut bytes, separator, first_row, strict)?;
         let frame = CsvReadOptions::default()
             .with_has_header(true)
             .with_infer_schema_length(Some(0))
@@ -102,7 +115,7 @@ impl Table {
             frame,
             // In a semicolon-separated file a comma inside a number is a decimal comma.
             decimal_comma: separator == b';',
-            first_row: 0,
+            first_row,
         })
     }
 
@@ -110,9 +123,14 @@ impl Table {
     /// outside quotes, and call `f` on each chunk as a table (the header repeated, the row
     /// numbers counted from the start of the file). Memory is one chunk, not the file.
     ///
+    /// Lines are checked strictly (a user's panel file is read this way): every line has the
+    /// header's number of fields, and a line without a value (blank, or separators only) may
+    /// stand only at the end of the file, where it is dropped whatever the chunk size.
+    ///
     /// # Errors
-    /// As [`Table::read`] (per chunk), [`Error::Empty`] when the file holds no data row, and
-    /// whatever `f` returns.
+    /// As [`Table::read`] (per chunk); [`Error::Invalid`] naming the row for a line cut short
+    /// or a blank line before the last row; [`Error::Empty`] when the file holds no data row;
+    /// and whatever `f` returns.
     ///
     /// # Examples
     /// ```
@@ -138,7 +156,7 @@ impl Table {
         let (mut buf, mut header): (Vec<u8>, Option<Vec<u8>>) = (Vec::new(), None);
         // Quote parity over buf[..scanned]; `cut` = end of the last whole line scanned.
         let (mut quoted, mut scanned, mut cut) = (false, 0, None);
-        let (mut first_row, mut eof) = (0, false);
+        let (mut first_row, mut eof, mut sniffed) = (0, false, false);
         let step = chunk_bytes.max(1);
         loop {
             if !eof {
@@ -148,6 +166,13 @@ impl Table {
                     .read_to_end(&mut buf)
                     .map_err(|e| Error::io(path, e))?;
                 eof = n == 0;
+            }
+            // A binary file is refused from its first bytes, before a line is looked for.
+            if !sniffed && (buf.len() >= 4 || eof) {
+                sniffed = true;
+                if let Some(what) = binary_format(&buf) {
+                    return Err(not_text(path, what));
+                }
             }
             while scanned < buf.len() {
                 let b = buf[scanned];
@@ -172,11 +197,28 @@ impl Table {
                     None => continue,
                 }
             }
-            let end = match cut {
+            let mut end = match cut {
                 _ if eof => buf.len(),
                 Some(c) if c >= step => c,
                 _ => continue,
             };
+            if !eof {
+                // Lines without a value at the end of a chunk wait for the next one: blank
+                // lines are dropped only at the end of the file.
+                let separator = sniff_separator(header.as_deref().unwrap_or_default());
+                match buf[..end]
+                    .iter()
+                    .rposition(|&b| !is_blank_byte(b, separator))
+                {
+                    None => continue,
+                    Some(k) => {
+                        end = buf[k..end]
+                            .iter()
+                            .position(|&b| b == b'\n')
+                            .map_or(end, |p| k + p + 1);
+                    }
+                }
+            }
             let piece: Vec<u8> = buf.drain(..end).collect();
             scanned -= end;
             cut = None;
@@ -184,11 +226,10 @@ impl Table {
                 // Blank lines are rows (of empty cells), as in a whole-file read.
                 let mut bytes = header.clone().unwrap_or_default();
                 bytes.extend_from_slice(&piece);
-                match Table::from_bytes(path, bytes) {
+                match Table::parse(path, bytes, first_row, true) {
                     Err(Error::Empty { .. }) => {}
                     Err(e) => return Err(e),
-                    Ok(mut table) => {
-                        table.first_row = first_row;
+                    Ok(table) => {
                         first_row += table.height();
                         f(&table)?;
                     }
@@ -503,88 +544,5 @@ impl<'a> Cells<'a> {
             at: Location::cell(self.path.to_path_buf(), self.row(i), self.name.clone()),
             reason: reason.into(),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_bom_crlf_and_semicolons() {
-        let t = Table::from_bytes("x.csv", b"\xEF\xBB\xBFa;b\r\n1;\"x\ny\"\r\n2;\r\n".to_vec())
-            .unwrap();
-        assert_eq!(t.columns(), vec!["a", "b"]);
-        assert_eq!(t.height(), 2);
-        let b = t.column("b").unwrap();
-        assert_eq!(b.text(0), Some("x\ny"));
-        assert_eq!(b.text(1), None);
-        assert_eq!(t.column("a").unwrap().int(1).unwrap(), 2);
-        // A decimal comma in a semicolon-separated file.
-        let t = Table::from_bytes("d.csv", b"a;b\n0,25;x\n".to_vec()).unwrap();
-        assert_eq!(t.column("a").unwrap().f64(0).unwrap(), Some(0.25));
-    }
-
-    #[test]
-    fn chunks_of_any_size_read_as_the_whole_file() {
-        let text = "\u{FEFF}a;b\r\n1;\"x\ny;\"\"q\"\"\"\r\n2;\r\n\r\n3;0,5\n4;\"\"\n5;last";
-        let path = crate::testutil::temp_file("chunks.csv", text);
-        let whole = Table::read(&path).unwrap();
-        let rows = |t: &Table| -> Vec<(usize, Option<String>, Option<String>)> {
-            let (a, b) = (t.column("a").unwrap(), t.column("b").unwrap());
-            (0..t.height())
-                .map(|i| {
-                    (
-                        a.row(i),
-                        a.text(i).map(String::from),
-                        b.text(i).map(String::from),
-                    )
-                })
-                .collect()
-        };
-        let expected = rows(&whole);
-        assert_eq!(expected.len(), 6); // the blank line is a row of empty cells
-        for step in 1..=text.len() + 1 {
-            let mut got = Vec::new();
-            Table::for_each_chunk(&path, step, |t| {
-                got.extend(rows(t));
-                Ok(())
-            })
-            .unwrap();
-            assert_eq!(got, expected, "chunks of {step} bytes");
-        }
-        for (name, text) in [("e.csv", ""), ("h.csv", "a,b\n"), ("w.csv", " \n\n")] {
-            let path = crate::testutil::temp_file(name, text);
-            assert!(matches!(
-                Table::for_each_chunk(&path, 2, |_| Ok(())),
-                Err(Error::Empty { .. })
-            ));
-        }
-    }
-
-    #[test]
-    fn empty_and_header_only_are_errors() {
-        assert!(matches!(
-            Table::from_bytes("e.csv", vec![]),
-            Err(Error::Empty { .. })
-        ));
-        assert!(matches!(
-            Table::from_bytes("h.csv", b"a,b\n".to_vec()),
-            Err(Error::Empty { .. })
-        ));
-    }
-
-    #[test]
-    fn cell_errors_name_row_and_field() {
-        let t = Table::from_bytes("p.csv", b"year,value\n2000,1\n20x1,inf\n".to_vec()).unwrap();
-        let e = t.column("year").unwrap().year(1, 1900, 2100).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "p.csv: row 2, field `year`: cannot read \"20x1\" as an integer year"
-        );
-        let e = t.column("value").unwrap().f64(1).unwrap_err();
-        assert!(matches!(e, Error::NonFinite { ref at, .. } if at.row == Some(2)));
-        let e = t.column("nope").unwrap_err();
-        assert!(e.to_string().contains("required column `nope` is missing"));
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::panel::country::Iso3;
 use crate::panel::{Observation, Panel};
 use crate::presence::Unit;
@@ -39,12 +39,12 @@ pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
     // Panel indicator index → framework column.
     let mut column_of: BTreeMap<u32, usize> = BTreeMap::new();
     for (j, ind) in fw.indicators().iter().enumerate() {
-        let k = panel
-            .indicator_index(ind.code())
-            .ok_or_else(|| Error::Spec {
-                context: format!("indicator `{}`", ind.code()),
-                reason: "the panel has no such indicator".into(),
-            })?;
+        let k = panel.indicator_index(ind.code()).ok_or_else(|| {
+            fw.spec_error(
+                &format!("indicator `{}`", ind.code()),
+                "the panel has no such indicator",
+            )
+        })?;
         column_of.insert(k, j);
     }
     let mut unit_index: BTreeMap<(Iso3, Iso3, i32), usize> = BTreeMap::new();

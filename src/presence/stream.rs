@@ -60,7 +60,7 @@ pub struct ScoreFileSummary {
 /// ordered by partner, year, actor. Missing scores are left out.
 ///
 /// # Errors
-/// As [`scan_coin`] and [`build_lean`]; [`Error::Io`] / [`Error::Write`] when `out` cannot
+/// As [`scan_coin`] and [`build_lean`]; [`Error::Write`] when `out` cannot
 /// be written.
 ///
 /// # Examples
@@ -247,10 +247,10 @@ fn scan(
     // After the rows, so that a defect in a row is reported before a spec that does not fit.
     for ind in fw.indicators() {
         if rules.indicator_index(ind.code()).is_none() {
-            return Err(Error::Spec {
-                context: format!("indicator `{}`", ind.code()),
-                reason: format!("the panel {} has no such indicator", path.display()),
-            });
+            return Err(fw.spec_error(
+                &format!("indicator `{}`", ind.code()),
+                format!("the panel {} has no such indicator", path.display()),
+            ));
         }
     }
 

@@ -620,7 +620,7 @@ pub fn write(out_dir: &Path, inp: &ReportInputs<'_>, partners: &[Iso3]) -> Resul
     let mut charts = write_charts(&charts_dir, inp, partners)?;
     charts.extend(inp.extra_charts.iter().map(|(_, stem)| stem.clone()));
     let index = out_dir.join("index.html");
-    std::fs::write(&index, page(inp, partners, &charts)).map_err(|e| Error::io(&index, e))?;
+    std::fs::write(&index, page(inp, partners, &charts)).map_err(|e| Error::write(&index, e))?;
     let mut files = vec![index];
     for c in charts {
         files.push(charts_dir.join(format!("{c}.svg")));

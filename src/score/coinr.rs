@@ -186,6 +186,7 @@ pub fn read(idata: &Path, imeta: &Path) -> Result<CoinrData> {
         group: groups,
         quality: Default::default(),
         quality_rule: Vec::new(),
+        origin: None,
     };
     // Check iMeta's Level against the hierarchy's depth.
     let fw = spec.resolve()?;

@@ -6,6 +6,12 @@
 //! it; any other indicator needs a `dimension` column (trade, investment, aid, tourism,
 //! soft_power) and may give a `unit`.
 //!
+//! A CSV file is read strictly ([`Table::for_each_chunk`]): every line has the header's number
+//! of fields, a blank line may stand only at the end (where it is dropped), the file is UTF-8
+//! text (a gzip file, a workbook or a Parquet file named `.csv` is named as such); each defect is
+//! an error naming the row. A Parquet file's columns that are not read (nested ones included)
+//! are not checked; a decimal column among those read is refused, naming it.
+//!
 //! Rules ([`PanelRules`]), each a typed error naming file, row and field: required columns
 //! present; country codes upper-case ISO3 known to the [`Concordance`](crate::Concordance);
 //! years within 1800–2100; values finite; no negative value for an indicator whose unit forbids

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use polars::prelude::*;
 
 use super::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::io::table::Table;
 
 /// Call `f` on each batch of at most `batch_rows` rows of the Parquet file `path`, in file order
@@ -57,7 +57,6 @@ pub(super) fn batches(
             path: path.to_path_buf(),
         });
     }
-    check_pages(path, &metadata)?;
     let wanted: Vec<String> = names
         .iter()
         .filter(|n| {
@@ -65,6 +64,8 @@ pub(super) fn batches(
         })
         .cloned()
         .collect();
+    check_pages(path, &metadata, &wanted)?;
+    check_decimal(path, &metadata, &wanted)?;
     let mut offset = 0;
     // Batches never cross a row group and hold at most `batch_rows` rows, whatever row group
     // size the writer chose.
@@ -86,6 +87,35 @@ pub(super) fn batches(
     }
     Ok(())
 }
+/// Refuse a decimal column among those read, naming it: this build of polars cannot decode
+/// decimals (its `dtype-decimal` feature is off), and its own message would be about a feature.
+fn check_decimal(
+    path: &Path,
+    metadata: &polars::io::parquet::read::FileMetadata,
+    wanted: &[String],
+) -> Result<()> {
+    let schema = guarded(path, || polars::io::parquet::read::infer_schema(metadata))?;
+    for field in schema.iter_values() {
+        if !wanted.iter().any(|w| w == field.name.as_str()) {
+            continue;
+        }
+        if let ArrowDataType::Decimal(p, s)
+        | ArrowDataType::Decimal32(p, s)
+        | ArrowDataType::Decimal64(p, s)
+        | ArrowDataType::Decimal256(p, s) = field.dtype
+        {
+            return Err(Error::Invalid {
+                at: Location::field(path, field.name.as_str()),
+                reason: format!(
+                    "a decimal column (precision {p}, scale {s}), which linkage cannot read yet: \
+                     write it as a floating-point (double) column"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Memory the parsed footer of a Parquet file may take (no real panel comes near it).
 const FOOTER_BUDGET: usize = 256 << 20;
 
@@ -125,12 +155,18 @@ fn check_footer(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Check every page header of every column chunk before polars decodes any: the chunk lies
-/// inside the file, each header parses, sizes are not negative, pages stay inside their chunk,
-/// and no page declares more values than its row group has rows (a flat column has one value,
-/// or null, per row). polars-parquet 0.55 trusts the declared count and aborts the whole
+/// Check every page header of the column chunks that will be read (the columns `wanted`)
+/// before polars decodes any: the chunk lies inside the file, each header parses, sizes are
+/// not negative, pages stay inside their chunk, and no page declares more values than its row
+/// group has rows (a flat column has one value, or null, per row). Columns that are not read —
+/// a list or struct column beside the panel's, which may hold many values per row — are not
+/// checked. polars-parquet 0.55 trusts the declared count and aborts the whole
 /// process trying to allocate for a negative one (found by fuzzing); an abort cannot be caught.
-fn check_pages(path: &Path, metadata: &polars::io::parquet::read::FileMetadata) -> Result<()> {
+fn check_pages(
+    path: &Path,
+    metadata: &polars::io::parquet::read::FileMetadata,
+    wanted: &[String],
+) -> Result<()> {
     use polars_parquet_format::PageHeader;
     use polars_parquet_format::thrift::protocol::TCompactInputProtocol;
     use std::io::{BufReader, Seek, SeekFrom};
@@ -144,6 +180,14 @@ fn check_pages(path: &Path, metadata: &polars::io::parquet::read::FileMetadata) 
     for (g, group) in metadata.row_groups.iter().enumerate() {
         let rows = group.num_rows() as i64;
         for column in group.parquet_columns() {
+            let read = column
+                .descriptor()
+                .path_in_schema
+                .first()
+                .is_some_and(|top| wanted.iter().any(|w| w == top.as_str()));
+            if !read {
+                continue;
+            }
             let range = column.byte_range();
             if range.start > range.end || range.end > size {
                 return Err(malformed(format!(

@@ -178,6 +178,7 @@ impl ResolvedGroup {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Framework {
     pub(super) name: String,
+    pub(super) origin: Option<String>,
     pub(super) indicators: Vec<ResolvedIndicator>,
     pub(super) groups: Vec<ResolvedGroup>,
     pub(super) levels: usize,
@@ -192,6 +193,18 @@ impl Framework {
     /// Name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+    /// Where the spec was read from (see [`Spec::origin`](super::Spec::origin)), if known.
+    pub fn origin(&self) -> Option<&str> {
+        self.origin.as_deref()
+    }
+    /// An [`Error::Spec`](crate::Error::Spec) about the entry `context` of this framework's
+    /// spec, naming the spec's file first when it is known.
+    pub(crate) fn spec_error(&self, context: &str, reason: impl Into<String>) -> crate::Error {
+        spec_err(
+            super::resolve::locate(self.origin(), &self.name, context),
+            reason,
+        )
     }
     /// Indicators, in spec order.
     pub fn indicators(&self) -> &[ResolvedIndicator] {
@@ -298,9 +311,16 @@ impl Framework {
     pub fn with_normalisation(&self, normalise: &NormaliseSpec) -> Result<Framework> {
         let mut alt = self.clone();
         for ind in &mut alt.indicators {
-            normalise
-                .check(ind.target)
-                .map_err(|reason| spec_err(format!("indicator `{}`", ind.code), reason))?;
+            normalise.check(ind.target).map_err(|reason| {
+                spec_err(
+                    super::resolve::locate(
+                        self.origin(),
+                        &self.name,
+                        &format!("indicator `{}`", ind.code),
+                    ),
+                    reason,
+                )
+            })?;
             ind.normalise = normalise.clone();
         }
         Ok(alt)

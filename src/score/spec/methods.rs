@@ -67,9 +67,10 @@ pub enum NormaliseSpec {
     Prank,
     /// Goalposts (COINr `n_goalposts`).
     Goalposts {
-        /// Lower goalpost.
+        /// Lower goalpost (own units; below `upper` — the indicator's `direction` says which
+        /// end is better).
         lower: f64,
-        /// Upper goalpost.
+        /// Upper goalpost (own units).
         upper: f64,
         /// Multiplier (e.g. 100).
         #[serde(default = "hundred")]
@@ -279,8 +280,13 @@ impl NormaliseSpec {
     ///
     /// # Errors
     /// Why the parameters cannot work: min-max or scaled without finite `lower < upper`, z-score
-    /// without a finite mean and `sd > 0`, goalposts not finite or equal, distance to target
-    /// without a finite target.
+    /// without a finite mean and `sd > 0`, goalposts not finite or not `lower < upper`, distance
+    /// to target without a finite target.
+    ///
+    /// Goalposts are always written `lower < upper`, in the indicator's own units; an indicator
+    /// where less is better takes `direction = -1` (its lower goalpost then scores `scale`, its
+    /// upper one 0). Reversed goalposts would silently invert the indicator a second time, so
+    /// they are refused.
     ///
     /// # Examples
     /// ```
@@ -288,6 +294,8 @@ impl NormaliseSpec {
     /// assert!(NormaliseSpec::default().check(None).is_ok());
     /// let e = NormaliseSpec::Minmax { lower: 5.0, upper: 5.0 }.check(None).unwrap_err();
     /// assert_eq!(e, "normalisation minmax(5,5) needs finite lower < upper");
+    /// let reversed = NormaliseSpec::Goalposts { lower: 1.0, upper: 0.0, scale: 100.0, truncate: true };
+    /// assert!(reversed.check(None).unwrap_err().contains("direction = -1"));
     /// ```
     pub fn check(&self, target: Option<f64>) -> Result<(), String> {
         let finite = |v: &[f64]| v.iter().all(|x| x.is_finite());
@@ -303,8 +311,10 @@ impl NormaliseSpec {
                 upper,
                 scale,
                 ..
-            } => (!finite(&[lower, upper, scale]) || (lower - upper).abs() == 0.0)
-                .then_some("finite, distinct goalposts"),
+            } => (!finite(&[lower, upper, scale]) || lower >= upper).then_some(
+                "finite goalposts with lower < upper (for an indicator where less is better, \
+                 keep lower < upper and set direction = -1)",
+            ),
             NormaliseSpec::Dist2target { .. } => target
                 .is_none_or(|t| !t.is_finite())
                 .then_some("a finite `target` for the indicator"),

@@ -23,6 +23,12 @@
 //! parent = "trade"
 //! normalise = { method = "goalposts", lower = 0, upper = 0.5, scale = 100 }
 //!
+//! [[indicator]]                    # lower is better: the direction says so, not the goalposts
+//! code = "tariff_rate"
+//! parent = "trade"
+//! direction = -1                   # 0 scores 100, 0.3 and above score 0
+//! normalise = { method = "goalposts", lower = 0, upper = 0.3, scale = 100 }
+//!
 //! [[indicator]]
 //! code = "aid_share"
 //! parent = "aid"
@@ -63,11 +69,13 @@
 //! Validation ([`Spec::resolve`], in [`resolve`](mod@resolve)) rejects, with an
 //! [`Error::Spec`] naming the entry: duplicate codes, a parent that is not a group, a group with
 //! no children, a cycle, more than one root (or none), indicators at different depths, a
-//! non-finite or negative weight, a group whose children's weights sum to zero, a direction
-//! other than ±1, and method parameters that cannot work (min-max with `lower ≥ upper`, z-score
-//! with `sd ≤ 0`, goalposts with equal posts, distance to target without a target, a
+//! non-finite or negative weight, a group whose children's weights sum to zero or overflow to
+//! infinity, a direction other than ±1, and method parameters that cannot work (min-max with
+//! `lower ≥ upper`, z-score with `sd ≤ 0`, goalposts with `lower ≥ upper`, distance to target without a target, a
 //! generalised mean with `p` = 0 or not finite: [`NormaliseSpec::check`],
-//! [`AggregateSpec::check`]). The result is a checked [`Framework`]: its fields are private,
+//! [`AggregateSpec::check`]). Each error names the spec's file first (its
+//! [`origin`](Spec::origin)), then the entry (`group `aid``, `indicator `x``, `[normalise]`):
+//! `spec presence.toml: group `aid`: the children's weights sum to zero`. The result is a checked [`Framework`]: its fields are private,
 //! so every framework the engine runs — presence, `linkage index`, the uncertainty analysis'
 //! alternatives — went through this one validation.
 //!
@@ -132,6 +140,11 @@ pub struct Spec {
     /// Changes to the default data-quality rules' thresholds (`[[quality_rule]]`).
     #[serde(default)]
     pub quality_rule: Vec<RuleOverride>,
+    /// Where the spec was read from (the file, or the origin given to [`Spec::from_toml`]):
+    /// named first in every error of its validation and of the framework it becomes. Not a
+    /// TOML key.
+    #[serde(skip)]
+    pub origin: Option<String>,
 }
 
 /// Which units are compared when normalising an indicator.
@@ -261,13 +274,28 @@ impl Spec {
     /// assert!(e.to_string().contains("unknown field `colour`"));
     /// ```
     pub fn from_toml(text: &str, origin: &str) -> Result<Spec> {
-        toml::from_str(text).map_err(|e| spec_err(origin, e.to_string().trim_end().to_string()))
+        let mut spec: Spec = toml::from_str(text)
+            .map_err(|e| spec_err(origin, e.to_string().trim_end().to_string()))?;
+        spec.origin = Some(origin.to_string());
+        Ok(spec)
     }
 
-    /// Read a spec file.
+    /// Read a spec file. Its path is the spec's [`origin`](Spec::origin): the errors of
+    /// [`Spec::resolve`] name it.
     ///
     /// # Errors
     /// [`Error::Io`], or as [`Spec::from_toml`].
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::score::spec::Spec;
+    /// let f = std::env::temp_dir().join("linkage-doc-zero.toml");
+    /// std::fs::write(&f, "name = 'x'\n[[indicator]]\ncode = 'a'\nparent = 'top'\nweight = 0\n\
+    ///     [[group]]\ncode = 'top'\n").unwrap();
+    /// let e = Spec::read(&f).unwrap().resolve().unwrap_err();
+    /// assert_eq!(e.to_string(), format!(
+    ///     "spec {}: group `top`: the children's weights sum to zero", f.display()));
+    /// ```
     pub fn read(path: &Path) -> Result<Spec> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         Spec::from_toml(&text, &path.display().to_string())

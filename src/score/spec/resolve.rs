@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::framework::{Framework, Node, ResolvedGroup, ResolvedIndicator};
 use super::methods::{AggregateSpec, Comparison, NormaliseSpec};
 use super::{Spec, spec_err};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::panel::indicator::Direction;
 
 /// The hierarchy as the spec writes it, in spec order: each group's children with their
@@ -29,11 +29,23 @@ impl Hierarchy {
     }
 }
 
+/// Where a spec error is: the spec's origin (its file) or, without one, its name; then the
+/// entry (`context`, empty for the spec as a whole).
+pub(super) fn locate(origin: Option<&str>, name: &str, context: &str) -> String {
+    match (origin, context.is_empty()) {
+        (Some(o), true) => o.to_string(),
+        (Some(o), false) => format!("{o}: {context}"),
+        (None, true) => format!("`{name}`"),
+        (None, false) => context.to_string(),
+    }
+}
+
 impl Spec {
     /// Validate into a [`Framework`]. See the [module docs](super) for the rules.
     ///
     /// # Errors
-    /// [`crate::Error::Spec`] naming the offending entry.
+    /// [`crate::Error::Spec`] naming the spec's [`origin`](Spec::origin) (its file) and the
+    /// offending entry.
     ///
     /// # Examples
     /// ```
@@ -60,12 +72,20 @@ impl Spec {
     /// assert_eq!(fw.groups()[fw.root()].code(), "top");
     /// ```
     pub fn resolve(&self) -> Result<Framework> {
-        let codes = self.check_codes()?;
-        self.check_methods()?;
-        let h = self.hierarchy(&codes)?;
-        self.check_groups(&h)?;
-        let levels = self.levels(&h)?;
-        Ok(self.build(&h, levels))
+        let checked = || -> Result<Framework> {
+            let codes = self.check_codes()?;
+            self.check_methods()?;
+            let h = self.hierarchy(&codes)?;
+            self.check_groups(&h)?;
+            let levels = self.levels(&h)?;
+            Ok(self.build(&h, levels))
+        };
+        checked().map_err(|e| match e {
+            Error::Spec { context, reason } => {
+                spec_err(locate(self.origin.as_deref(), &self.name, &context), reason)
+            }
+            other => other,
+        })
     }
 
     /// Codes are non-empty and unique across indicators and groups; at least one indicator.
@@ -85,7 +105,7 @@ impl Spec {
             }
         }
         if self.indicator.is_empty() {
-            return Err(spec_err(&self.name, "the spec lists no indicator"));
+            return Err(spec_err("", "the spec lists no indicator"));
         }
         Ok(codes)
     }
@@ -201,14 +221,14 @@ impl Spec {
             [r] => r,
             [] => {
                 return Err(spec_err(
-                    &self.name,
+                    "",
                     "no group without a parent: the hierarchy has no root",
                 ));
             }
             _ => {
                 let names: Vec<&str> = roots.iter().map(|&r| self.group[r].code.as_str()).collect();
                 return Err(spec_err(
-                    &self.name,
+                    "",
                     format!(
                         "more than one root group (groups without a parent): {}",
                         names.join(", ")
@@ -231,8 +251,15 @@ impl Spec {
             if ch.is_empty() {
                 return Err(spec_err(&ctx, "the group has no children"));
             }
-            if ch.iter().map(|c| c.1).sum::<f64>() <= 0.0 {
+            let sum = ch.iter().map(|c| c.1).sum::<f64>();
+            if sum <= 0.0 {
                 return Err(spec_err(&ctx, "the children's weights sum to zero"));
+            }
+            if !sum.is_finite() {
+                return Err(spec_err(
+                    &ctx,
+                    "the children's weights sum to infinity (more than 1.8e308): scale them down",
+                ));
             }
             if self.group[k].min_present == 0 || self.group[k].min_present > ch.len() {
                 return Err(spec_err(
@@ -376,6 +403,7 @@ impl Spec {
             .collect();
         Framework {
             name: self.name.clone(),
+            origin: self.origin.clone(),
             indicators,
             groups,
             levels,
