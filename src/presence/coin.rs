@@ -22,7 +22,7 @@ use crate::score::spec::{Framework, Scope};
 /// [`quality`](Framework::quality) is `exclude`, the default.
 ///
 /// # Errors
-/// [`Error::Spec`] when the framework names an indicator that the panel's metadata does not
+/// [`Error::Spec`](crate::Error::Spec) when the framework names an indicator that the panel's metadata does not
 /// know.
 ///
 /// # Examples
@@ -74,7 +74,7 @@ pub fn coin(panel: &Panel, fw: &Framework) -> Result<(Coin, Vec<Unit>)> {
 /// spec's scope, and each unit's series (actor–partner pair) and year.
 ///
 /// # Errors
-/// [`Error::Method`] when `raw` does not have one row per unit.
+/// [`Error::Method`](crate::Error::Method) when `raw` does not have one row per unit.
 ///
 /// # Examples
 /// ```
