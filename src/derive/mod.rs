@@ -32,6 +32,33 @@ pub const ACTORS: [Iso3; 11] = [
     iso3!("IND"),
 ];
 
+/// Push `scale × count / population` of the partner as `code` for (actor, partner, year), with
+/// the population as its denominator, and count it used; without a positive population count
+/// the row excluded for `missing` instead (never a zero). The per-capita rates of the student
+/// and visitor indicators.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn push_per_capita(
+    panel: &mut crate::Panel,
+    acc: &mut crate::Accounting,
+    (actor, partner, year): (Iso3, Iso3, i32),
+    code: &str,
+    count: f64,
+    scale: f64,
+    population: &crate::sources::CountryYear,
+    missing: &str,
+) -> crate::Result<()> {
+    let pop = population.get(&(partner, year)).copied();
+    match ratio(Some(count), pop) {
+        Some(r) => {
+            let method = crate::panel::method::Method::Formula;
+            panel.push_derived(actor, partner, year, code, scale * r, method, pop)?;
+            acc.used(1);
+        }
+        None => acc.exclude(missing, 1),
+    }
+    Ok(())
+}
+
 /// Divide, returning `None` unless both are present and the denominator is positive.
 pub(crate) fn ratio(num: Option<f64>, den: Option<f64>) -> Option<f64> {
     match (num, den) {

@@ -72,7 +72,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::derive::ratio;
+use crate::derive::{push_per_capita, ratio};
 use crate::error::{Error, Location, Result};
 use crate::iso3;
 use crate::panel::Panel;
@@ -354,15 +354,16 @@ pub fn derive(
             Ok(()) => {
                 panel.push(d, origin, y, "visitors_to_actor", v)?;
                 acc.to.used(1);
-                let p = pop(origin, y);
-                match ratio(Some(v), p) {
-                    Some(r) => {
-                        let code = "visitors_to_actor_per_thousand";
-                        panel.push_derived(d, origin, y, code, 1000.0 * r, Method::Formula, p)?;
-                        acc.to_pc.used(1);
-                    }
-                    None => acc.to_pc.exclude(reason::POPULATION, 1),
-                }
+                push_per_capita(
+                    panel,
+                    &mut acc.to_pc,
+                    (d, origin, y),
+                    "visitors_to_actor_per_thousand",
+                    v,
+                    1000.0,
+                    population,
+                    reason::POPULATION,
+                )?;
             }
         }
 

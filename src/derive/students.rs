@@ -17,7 +17,7 @@
 //! The returned [`Accounting`] counts *candidate panel rows*: two per enrolment (one per
 //! indicator). Rows used = panel rows pushed.
 
-use crate::derive::ratio;
+use crate::derive::push_per_capita;
 use crate::error::Result;
 use crate::iso3;
 use crate::panel::Panel;
@@ -76,13 +76,16 @@ pub fn derive(
         let (actor, partner, year) = (e.destination, e.origin, e.year);
         panel.push(actor, partner, year, "students_in_actor_oecd", e.students)?;
         acc.used(1);
-        match ratio(Some(e.students), population.get(&(partner, year)).copied()) {
-            Some(v) => {
-                panel.push(actor, partner, year, "students_per_million_oecd", 1e6 * v)?;
-                acc.used(1);
-            }
-            None => acc.exclude("students_per_million_oecd: partner's population missing", 1),
-        }
+        push_per_capita(
+            panel,
+            &mut acc,
+            (actor, partner, year),
+            "students_per_million_oecd",
+            e.students,
+            1e6,
+            population,
+            "students_per_million_oecd: partner's population missing",
+        )?;
     }
     Ok(acc)
 }

@@ -12,12 +12,11 @@
 //! The returned [`Accounting`] counts *candidate panel rows*: two per record (one per
 //! indicator). Rows used = panel rows pushed.
 
-use crate::derive::ratio;
+use crate::derive::push_per_capita;
 use crate::error::Result;
 use crate::iso3;
 use crate::panel::Panel;
 use crate::panel::accounting::Accounting;
-use crate::panel::method::Method;
 use crate::sources::CountryYear;
 use crate::sources::students_china::StudentsInChina;
 
@@ -57,25 +56,16 @@ pub fn derive(
         let (partner, year) = (r.origin, r.year);
         panel.push(china, partner, year, "students_in_china_moe", r.students)?;
         acc.used(1);
-        let pop = population.get(&(partner, year)).copied();
-        match ratio(Some(r.students), pop) {
-            Some(v) => {
-                panel.push_derived(
-                    china,
-                    partner,
-                    year,
-                    "students_in_china_per_million_moe",
-                    1e6 * v,
-                    Method::Formula,
-                    pop,
-                )?;
-                acc.used(1);
-            }
-            None => acc.exclude(
-                "students_in_china_per_million_moe: partner's population missing",
-                1,
-            ),
-        }
+        push_per_capita(
+            panel,
+            &mut acc,
+            (china, partner, year),
+            "students_in_china_per_million_moe",
+            r.students,
+            1e6,
+            population,
+            "students_in_china_per_million_moe: partner's population missing",
+        )?;
     }
     Ok(acc)
 }

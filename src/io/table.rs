@@ -530,6 +530,56 @@ impl<'a> Cells<'a> {
         Ok(y as i32)
     }
 
+    /// The number at row `i`, `None` when empty; a negative number is [`Error::Negative`],
+    /// `unit` saying what is counted (e.g. "students (a head count)").
+    ///
+    /// # Errors
+    /// As [`Cells::f64`], and [`Error::Negative`] naming the cell.
+    ///
+    /// # Examples
+    /// ```
+    /// use linkage::io::table::Table;
+    /// let t = Table::from_bytes("t.csv", b"n\n5\n\n-1\n".to_vec()).unwrap();
+    /// let n = t.column("n").unwrap();
+    /// assert_eq!(n.non_negative(0, "things").unwrap(), Some(5.0));
+    /// assert!(n.non_negative(1, "things").is_err());
+    /// ```
+    pub fn non_negative(&self, i: usize, unit: &str) -> Result<Option<f64>> {
+        match self.f64(i)? {
+            Some(v) if v < 0.0 => Err(self.negative(i, v, unit)),
+            v => Ok(v),
+        }
+    }
+
+    fn negative(&self, i: usize, value: f64, unit: &str) -> Error {
+        Error::Negative {
+            at: Location::cell(self.path.to_path_buf(), self.row(i), self.name.clone()),
+            value,
+            unit: unit.to_string(),
+        }
+    }
+
+    /// As [`Cells::non_negative`], required: an empty cell is an error.
+    ///
+    /// # Errors
+    /// As [`Cells::required_f64`] and [`Cells::non_negative`].
+    pub fn required_non_negative(&self, i: usize, unit: &str) -> Result<f64> {
+        let v = self.required_f64(i)?;
+        if v < 0.0 {
+            return Err(self.negative(i, v, unit));
+        }
+        Ok(v)
+    }
+
+    /// Error for a key first seen at data row `first_row` and repeated at row `i`.
+    pub fn duplicate_key(&self, i: usize, first_row: usize, key: String) -> Error {
+        Error::DuplicateKey {
+            at: Location::row(self.path.to_path_buf(), self.row(i)),
+            first_row,
+            key,
+        }
+    }
+
     /// Error for a country code this column holds at row `i`.
     pub fn unknown_country(&self, i: usize, code: &str) -> Error {
         Error::UnknownCountry {

@@ -16,8 +16,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::error::{Error, Location, Result};
-use crate::io::table::{Cells, Table};
+use crate::error::Result;
+use crate::io::table::Table;
 use crate::panel::accounting::Accounting;
 use crate::panel::country::{Concordance, Iso3};
 use crate::sources::Loaded;
@@ -68,26 +68,13 @@ pub struct DealYear {
     pub construction_months: u8,
 }
 
-/// A required, non-negative number of column `c` at row `i`.
-fn amount(c: &Cells<'_>, i: usize, path: &Path, unit: &str) -> Result<f64> {
-    let v = c.required_f64(i)?;
-    if v < 0.0 {
-        return Err(Error::Negative {
-            at: Location::cell(path, c.row(i), c.name()),
-            value: v,
-            unit: unit.into(),
-        });
-    }
-    Ok(v)
-}
-
 /// Read the host-year totals file. Every row is used (2025 included: see the module docs).
 ///
 /// # Errors
 /// Missing columns; a host code the concordance does not know; a year outside 2005–2025; an
-/// empty, unparseable or negative value ([`Error::Negative`]); investment + construction ≠ total
-/// (in US$ or in deal counts, [`Error::Invalid`] naming the total's cell); months covered
-/// outside 1–12; a repeated (host, year) ([`Error::DuplicateKey`]).
+/// empty, unparseable or negative value ([`Error::Negative`](crate::Error::Negative)); investment + construction ≠ total
+/// (in US$ or in deal counts, [`Error::Invalid`](crate::Error::Invalid) naming the total's cell); months covered
+/// outside 1–12; a repeated (host, year) ([`Error::DuplicateKey`](crate::Error::DuplicateKey)).
 ///
 /// # Examples
 /// ```
@@ -126,9 +113,9 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<DealYear>>> {
             .ok_or_else(|| host.unknown_country(i, code))?;
         let y = year.year(i, YEARS.0, YEARS.1)?;
         let (vi, vc, vt) = (
-            amount(&inv, i, path, usd)?,
-            amount(&con, i, path, usd)?,
-            amount(&total, i, path, usd)?,
+            inv.required_non_negative(i, usd)?,
+            con.required_non_negative(i, usd)?,
+            total.required_non_negative(i, usd)?,
         );
         // Whole US$ millions: the sum is exact in f64.
         if (vi + vc - vt).abs() > 1e-9 * vt.max(1.0) {
@@ -138,9 +125,9 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<DealYear>>> {
             ));
         }
         let (ni, nc, nt) = (
-            amount(&inv_n, i, path, deals)?,
-            amount(&con_n, i, path, deals)?,
-            amount(&total_n, i, path, deals)?,
+            inv_n.required_non_negative(i, deals)?,
+            con_n.required_non_negative(i, deals)?,
+            total_n.required_non_negative(i, deals)?,
         );
         if (ni + nc - nt).abs() > 1e-9 * nt.max(1.0) {
             return Err(total_n.invalid(
@@ -154,11 +141,7 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<DealYear>>> {
             .filter(|m| (1..=12).contains(m))
             .ok_or_else(|| months.invalid(i, format!("{m} months is outside 1-12")))?;
         if let Some(first) = first_row.insert((h, y), host.row(i)) {
-            return Err(Error::DuplicateKey {
-                at: Location::row(path, host.row(i)),
-                first_row: first,
-                key: format!("({h}, {y})"),
-            });
+            return Err(host.duplicate_key(i, first, format!("({h}, {y})")));
         }
         out.push(DealYear {
             host: h,
@@ -178,6 +161,7 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<DealYear>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::iso3;
     use crate::testutil::temp_file;
     use approx::assert_relative_eq;

@@ -21,8 +21,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::error::{Error, Location, Result};
-use crate::io::table::{Cells, Table};
+use crate::error::Result;
+use crate::io::table::Table;
 use crate::iso3;
 use crate::panel::accounting::Accounting;
 use crate::panel::country::{Concordance, Iso3};
@@ -126,28 +126,16 @@ pub struct StudentsInChina {
     pub source: StudentsSource,
 }
 
-/// A count of students that may be empty; negative is an [`Error::Negative`].
-fn students(cells: &Cells<'_>, i: usize, path: &Path) -> Result<Option<f64>> {
-    let Some(n) = cells.f64(i)? else {
-        return Ok(None);
-    };
-    if n < 0.0 {
-        return Err(Error::Negative {
-            at: Location::cell(path, cells.row(i), cells.name()),
-            value: n,
-            unit: "students (a head count)".into(),
-        });
-    }
-    Ok(Some(n))
-}
+/// What the count columns count (for [`Error::Negative`](crate::Error::Negative)).
+const HEAD_COUNT: &str = "students (a head count)";
 
 /// Read the students-in-China file.
 ///
 /// # Errors
 /// Missing columns; an origin code the concordance does not know
-/// ([`Error::UnknownCountry`]); a year outside 2010–2018; an empty or unparseable `students`;
-/// a negative count in any count column ([`Error::Negative`]); `label_corrected` other than
-/// 0 or 1; an unknown `source`; a repeated (origin, year) ([`Error::DuplicateKey`]).
+/// ([`Error::UnknownCountry`](crate::Error::UnknownCountry)); a year outside 2010–2018; an empty or unparseable `students`;
+/// a negative count in any count column ([`Error::Negative`](crate::Error::Negative)); `label_corrected` other than
+/// 0 or 1; an unknown `source`; a repeated (origin, year) ([`Error::DuplicateKey`](crate::Error::DuplicateKey)).
 ///
 /// # Examples
 /// ```
@@ -180,14 +168,16 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<StudentsInChin
             .parse_iso3(code)
             .ok_or_else(|| origin.unknown_country(i, code))?;
         let y = year.year(i, YEARS.0, YEARS.1)?;
-        let n = students(&total, i, path)?.ok_or_else(|| total.invalid(i, "students is empty"))?;
+        let n = total
+            .non_negative(i, HEAD_COUNT)?
+            .ok_or_else(|| total.invalid(i, "students is empty"))?;
         let record = StudentsInChina {
             origin: o,
             year: y,
             students: n,
-            degree: students(&degree, i, path)?,
-            non_degree: students(&non_degree, i, path)?,
-            cgs_scholarship: students(&cgs, i, path)?,
+            degree: degree.non_negative(i, HEAD_COUNT)?,
+            non_degree: non_degree.non_negative(i, HEAD_COUNT)?,
+            cgs_scholarship: cgs.non_negative(i, HEAD_COUNT)?,
             label_corrected: match corrected.required_text(i)? {
                 "0" => false,
                 "1" => true,
@@ -202,11 +192,7 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<StudentsInChin
             },
         };
         if let Some(first) = first_row.insert((o, y), origin.row(i)) {
-            return Err(Error::DuplicateKey {
-                at: Location::row(path, origin.row(i)),
-                first_row: first,
-                key: format!("({o}, {y})"),
-            });
+            return Err(origin.duplicate_key(i, first, format!("({o}, {y})")));
         }
         if o == iso3!("CHN") {
             acc.exclude("origin is China, the destination (self row)", 1);
@@ -224,6 +210,7 @@ pub fn load(path: &Path, conc: &Concordance) -> Result<Loaded<Vec<StudentsInChin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::testutil::temp_file;
     use approx::assert_relative_eq;
 

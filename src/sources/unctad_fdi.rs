@@ -30,7 +30,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::error::{Error, Location, Result};
+use crate::error::Result;
 use crate::io::table::Table;
 use crate::panel::accounting::Accounting;
 use crate::panel::country::{Concordance, Iso3};
@@ -255,7 +255,7 @@ impl UnctadFdi {
 /// year outside 2001–2012; an `origin_depth` outside 0–4; a value that contradicts its symbol
 /// (a number beside `..`, a non-zero number beside `-`), an unknown symbol or an empty value
 /// without `..`; a `World` row in a flat table or below depth 0; a repeated (host, World, year)
-/// or (host, origin country, year) in one file ([`Error::DuplicateKey`]).
+/// or (host, origin country, year) in one file ([`Error::DuplicateKey`](crate::Error::DuplicateKey)).
 ///
 /// # Examples
 /// ```
@@ -333,11 +333,7 @@ fn load_notes(
             .ok_or_else(|| header.invalid(i, format!("unknown header label {label:?}")))?;
         let basis = Basis::from_note(note.text(i).unwrap_or(""));
         if let Some(first) = first_row.insert((h, measure), header.row(i)) {
-            return Err(Error::DuplicateKey {
-                at: Location::row(path, header.row(i)),
-                first_row: first,
-                key: format!("({}, {h})", measure.folder()),
-            });
+            return Err(header.duplicate_key(i, first, format!("({}, {h})", measure.folder())));
         }
         tables.insert((h, measure), HostTable { kind, basis });
         acc.used(1);
@@ -432,11 +428,7 @@ fn load_cells(
                 Origin::World => "World".to_string(),
                 Origin::Country(c) => c.to_string(),
             };
-            return Err(Error::DuplicateKey {
-                at: Location::row(path, host.row(i)),
-                first_row: first,
-                key: format!("(host {h}, origin {who}, {y})"),
-            });
+            return Err(host.duplicate_key(i, first, format!("(host {h}, origin {who}, {y})")));
         }
         let Some(v) = v else {
             acc.exclude("value not available (`..`)", 1);

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{Arrival, ArrivalsFile, Origin, Series};
-use crate::error::{Error, Location, Result};
+use crate::error::Result;
 use crate::io::table::{Cells, Table};
 use crate::iso3;
 use crate::panel::accounting::Accounting;
@@ -65,13 +65,13 @@ pub fn load(dir: &Path, conc: &Concordance) -> Result<(Vec<Arrival>, Vec<Account
 ///
 /// # Errors
 /// A missing column; an unknown destination or country origin code
-/// ([`Error::UnknownCountry`]); a destination other than the file's (or, in the UNWTO outbound
+/// ([`Error::UnknownCountry`](crate::Error::UnknownCountry)); a destination other than the file's (or, in the UNWTO outbound
 /// file, an origin other than China); an `origin_type` other than `country`, `aggregate` or
 /// `unmapped`, or an origin code on an aggregate row; a year outside [`ArrivalsFile::years`];
-/// an empty, unparseable, fractional or negative ([`Error::Negative`]) `arrivals`;
+/// an empty, unparseable, fractional or negative ([`Error::Negative`](crate::Error::Negative)) `arrivals`;
 /// `months_present` other than empty or 12; a missing or unknown series in a UNWTO file
 /// (inbound: `VFN` only) or a series elsewhere; a `status` other than `final`, `provisional` or
-/// empty; a repeated (destination, origin, year, series) ([`Error::DuplicateKey`]).
+/// empty; a repeated (destination, origin, year, series) ([`Error::DuplicateKey`](crate::Error::DuplicateKey)).
 ///
 /// # Examples
 /// ```
@@ -111,7 +111,7 @@ pub fn load_file(
         let kind = origin(&c, i, file, conc)?;
         let label = c.label.required_text(i)?;
         let year = c.year.year(i, first, last)?;
-        let arrivals = count(&c.arrivals, i, path)?;
+        let arrivals = count(&c.arrivals, i)?;
         months(&c.months, i)?;
         let series = series(&c.series, i, file)?;
         let provisional = provisional(&c.status, i)?;
@@ -123,11 +123,9 @@ pub fn load_file(
         if let Some(first) = first_row.insert(key.clone(), c.dest.row(i)) {
             let (d, o, y, s) = key;
             let s = s.map_or("", Series::code);
-            return Err(Error::DuplicateKey {
-                at: Location::row(path, c.dest.row(i)),
-                first_row: first,
-                key: format!("({d}, {o}, {y}, {s:?})"),
-            });
+            return Err(c
+                .dest
+                .duplicate_key(i, first, format!("({d}, {o}, {y}, {s:?})")));
         }
         let origin = match kind {
             Kind::Keep(o) => o,
@@ -222,15 +220,8 @@ fn origin(c: &Columns<'_>, i: usize, file: ArrivalsFile, conc: &Concordance) -> 
 }
 
 /// Arrivals of row `i`: a whole number ≥ 0.
-fn count(cells: &Cells<'_>, i: usize, path: &Path) -> Result<f64> {
-    let n = cells.required_f64(i)?;
-    if n < 0.0 {
-        return Err(Error::Negative {
-            at: Location::cell(path, cells.row(i), cells.name()),
-            value: n,
-            unit: "arrivals (a count of entries)".into(),
-        });
-    }
+fn count(cells: &Cells<'_>, i: usize) -> Result<f64> {
+    let n = cells.required_non_negative(i, "arrivals (a count of entries)")?;
     if n.fract() != 0.0 {
         return Err(cells.invalid(i, format!("arrivals {n} is not a whole number")));
     }

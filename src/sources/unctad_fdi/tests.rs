@@ -1,4 +1,5 @@
 use super::*;
+use crate::error::Error;
 use crate::iso3;
 use approx::assert_relative_eq;
 use std::path::PathBuf;
