@@ -539,10 +539,11 @@ impl<'a> Cells<'a> {
     /// # Examples
     /// ```
     /// use linkage::io::table::Table;
-    /// let t = Table::from_bytes("t.csv", b"n\n5\n\n-1\n".to_vec()).unwrap();
+    /// let t = Table::from_bytes("t.csv", b"k,n\na,5\nb,\nc,-1\n".to_vec()).unwrap();
     /// let n = t.column("n").unwrap();
     /// assert_eq!(n.non_negative(0, "things").unwrap(), Some(5.0));
-    /// assert!(n.non_negative(1, "things").is_err());
+    /// assert_eq!(n.non_negative(1, "things").unwrap(), None);
+    /// assert!(n.non_negative(2, "things").is_err());
     /// ```
     pub fn non_negative(&self, i: usize, unit: &str) -> Result<Option<f64>> {
         match self.f64(i)? {
